@@ -1,0 +1,83 @@
+import { z } from 'astro/zod';
+
+/**
+ * The vocabulary editors may use inside article bodies, as data: names, what each
+ * component is for, whether it wraps text, and its props.
+ *
+ * This one list is read by the site (which maps each name to an Astro component in
+ * `index.ts`), by the content check (which refuses any other component and validates
+ * props against these schemas) and by the CMS (which offers exactly these in its editor).
+ * Props are strings in MDX (`<Callout type="warning">`), so every schema takes strings.
+ */
+
+/** An image file next to the articles, written like a hero image: `../images/2026/foto.jpg`. */
+export const articleImagePath = z
+  .string()
+  .trim()
+  .regex(/^\.\.\/images\/[\w./-]+\.(?:jpe?g|png|webp)$/i, {
+    error: 'must be a JPEG, PNG or WebP file under content/images, written as ../images/<file>',
+  });
+
+const optionalText = z.string().trim().min(1).optional();
+
+export const mdxComponents = {
+  Figure: {
+    label: { pl: 'Zdjęcie z podpisem', en: 'Figure with caption' },
+    children: false,
+    props: z.strictObject({
+      /** The image, relative to the article: `../images/<file>`. */
+      src: articleImagePath,
+      /** Alternative text. Required. */
+      alt: z.string().trim().min(1, { error: 'alt (alternative text) must not be empty' }),
+      /** Caption under the image. */
+      caption: optionalText,
+      /** Rights holder, printed as "Foto: …". */
+      credit: optionalText,
+    }),
+  },
+  Callout: {
+    label: { pl: 'Ramka', en: 'Callout' },
+    children: true,
+    props: z.strictObject({
+      /** Look and meaning: `info` (default), `warning` (a fraud alert), `important`. */
+      type: z.enum(['info', 'warning', 'important']).default('info'),
+      /** Heading of the box. */
+      title: optionalText,
+    }),
+  },
+  Quote: {
+    label: { pl: 'Cytat', en: 'Quote' },
+    children: true,
+    props: z.strictObject({
+      /** Who said it. */
+      author: optionalText,
+      /** Their role or where it was said ("rzecznik UODO", "konferencja prasowa"). */
+      source: optionalText,
+    }),
+  },
+  Ad: {
+    label: { pl: 'Miejsce reklamowe', en: 'Ad slot' },
+    children: false,
+    props: z.strictObject({
+      /** Slot id from the site settings. Default: the in-article slot. An article that places its own slot gets no automatic ones. */
+      slot: z.string().regex(/^[a-z0-9-]+$/).optional(),
+    }),
+  },
+  Embed: {
+    label: { pl: 'Osadzony odnośnik', en: 'Embed' },
+    children: false,
+    props: z.strictObject({
+      /** Address of the embedded material (video, post, document). https only. */
+      url: z.url({ protocol: /^https$/, error: 'url must be an https:// address' }),
+      /** What the reader will find there. Required: the embed is shown as a link card, with no third-party code. */
+      title: z.string().trim().min(1, { error: 'title must not be empty' }),
+      /** Name of the service ("YouTube", "X"). Default: the host name of the url. */
+      provider: optionalText,
+    }),
+  },
+} as const;
+
+/** Name of a component editors may use. */
+export type MdxComponentName = keyof typeof mdxComponents;
+
+export const mdxComponentNames = Object.keys(mdxComponents) as MdxComponentName[];

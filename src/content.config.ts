@@ -1,0 +1,31 @@
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import {
+  articleSchema,
+  authorSchema,
+  pageSchema,
+  settingsSchema,
+  sponsorSchema,
+  tagSchema,
+} from './schemas/index.ts';
+
+/** Every collection reads from the top-level `content/` folder that editors and the CMS write to. */
+const from = (folder: string, pattern: string) => glob({ base: `./content/${folder}`, pattern });
+
+export const collections = {
+  articles: defineCollection({
+    loader: from('articles', '**/*.mdx'),
+    schema: ({ image }) => articleSchema({ image, reference }),
+  }),
+  authors: defineCollection({
+    loader: from('authors', '*.{yml,yaml}'),
+    schema: ({ image }) => authorSchema({ image }),
+  }),
+  tags: defineCollection({ loader: from('tags', '*.{yml,yaml}'), schema: tagSchema() }),
+  sponsors: defineCollection({
+    loader: from('sponsors', '*.{yml,yaml}'),
+    schema: ({ image }) => sponsorSchema({ image }),
+  }),
+  pages: defineCollection({ loader: from('pages', '*.mdx'), schema: pageSchema() }),
+  settings: defineCollection({ loader: from('settings', '*.{yml,yaml}'), schema: settingsSchema() }),
+};

@@ -1,0 +1,13 @@
+import { z } from 'astro/zod';
+import { dateTime, requiredText } from './helpers.ts';
+
+/** A static page (about, privacy policy, terms, contact): one MDX file in `content/pages/`, served at `/<slug>/`. */
+export const pageSchema = () =>
+  z.object({
+    /** Page title. Required. */
+    title: requiredText('title'),
+    /** One sentence for search engines and previews. Optional. */
+    description: z.string().trim().optional(),
+    /** Date of the last change, shown at the bottom. Optional. */
+    updatedDate: dateTime.optional(),
+  });

@@ -1,0 +1,105 @@
+import { z } from 'astro/zod';
+import { linkTarget, requiredText } from './helpers.ts';
+
+/** A link in the header or footer navigation. */
+const navLink = z.object({
+  /** Visible text. */
+  label: requiredText('label'),
+  /** Site path (`/tagi/bezpieczenstwo/`) or absolute URL. */
+  href: linkTarget,
+});
+
+/**
+ * One advertisement that fills a slot. Either an image with a link, or an HTML snippet
+ * from the ad server (trusted: settings are edited by the newsroom's administrators).
+ */
+const adCreative = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('image'),
+    /** Image path under `public/` (`/ads/baner.png`). */
+    src: requiredText('src'),
+    /** Alternative text of the ad image. */
+    alt: requiredText('alt'),
+    /** Where a click leads; the link gets `rel="sponsored noopener"`. */
+    href: linkTarget,
+  }),
+  z.object({
+    kind: z.literal('html'),
+    /** Markup inserted as is inside the slot. */
+    html: requiredText('html'),
+  }),
+]);
+
+/**
+ * An ad slot: a named place on the page with reserved space, labelled "REKLAMA".
+ * A slot with no creative renders nothing.
+ */
+const adSlot = z.object({
+  /** Slot name used by pages and by `<Ad slot="…" />` in articles (`top`, `in-article`, `sidebar`). */
+  id: z.string().regex(/^[a-z0-9-]+$/, { error: 'id must be lower-case letters, digits and hyphens' }),
+  /** Reserved width in CSS pixels; with `height` it fixes the box so the page does not shift when the ad loads. */
+  width: z.number().int().positive(),
+  /** Reserved height in CSS pixels. */
+  height: z.number().int().positive(),
+  /** What fills the slot. Optional: an empty slot is not shown at all. */
+  creative: adCreative.optional(),
+});
+
+/** Site settings: `content/settings/site.yml`, edited by the CMS like any other content. */
+export const settingsSchema = () =>
+  z.object({
+    /** Portal name shown in the header, titles and feeds. Required. */
+    name: requiredText('name'),
+    /** A short line under the name. Optional. */
+    tagline: z.string().trim().optional(),
+    /** Description for search engines and the site feed. Required. */
+    description: requiredText('description'),
+    /** Absolute URL the site is served from, used for canonical links, feeds and sitemaps. */
+    url: z.url({ error: 'url must be an absolute URL such as https://szpalta.example' }),
+    /** Interface language: `pl` (default) or `en`. Article text is not translated. */
+    language: z.enum(['pl', 'en']).default('pl'),
+    /** Articles per page on the home archive, tag and author pages. Default: 10. */
+    pageSize: z.number().int().min(1).max(100).default(10),
+    /** Header navigation. Default: none. */
+    navigation: z.array(navLink).default([]),
+    /** Newsletter signup box. Without `action` the box is not shown. */
+    newsletter: z
+      .object({
+        /** URL of the newsletter provider's signup form (the form posts there). */
+        action: linkTarget.optional(),
+        /** Name of the e-mail field the provider expects. Default: `email`. */
+        emailField: z.string().trim().min(1).default('email'),
+        /** Extra hidden fields the provider needs (list id and the like). Default: none. */
+        hiddenFields: z.record(z.string(), z.string()).default({}),
+      })
+      .default({ emailField: 'email', hiddenFields: {} }),
+    /** Advertising. */
+    ads: z
+      .object({
+        /** Put an automatic in-article slot after every N top-level paragraphs. Default: 4. */
+        everyParagraphs: z.number().int().min(1).default(4),
+        /** Slot id used for the automatic in-article ads. Default: `in-article`. */
+        inArticleSlot: z.string().default('in-article'),
+        /** All slots of the site. Default: none. */
+        slots: z.array(adSlot).default([]),
+      })
+      .default({ everyParagraphs: 4, inArticleSlot: 'in-article', slots: [] }),
+    /** Footer content. */
+    footer: z
+      .object({
+        /** Text under the footer links (publisher, copyright). Optional. */
+        text: z.string().trim().optional(),
+        /** Links in the footer (static pages, contact). Default: none. */
+        links: z.array(navLink).default([]),
+      })
+      .default({ links: [] }),
+    /** Where the CMS commits in production (Decap's `github` backend). */
+    cms: z
+      .object({
+        /** GitHub repository as `owner/name`. */
+        repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, { error: 'repo must look like owner/name' }),
+        /** Branch the CMS commits to. Default: `main`. */
+        branch: z.string().min(1).default('main'),
+      })
+      .optional(),
+  });
