@@ -9,8 +9,12 @@ import {
   tagSchema,
 } from './schemas/index.ts';
 
-/** Every collection reads from the top-level `content/` folder that editors and the CMS write to. */
-const from = (folder: string, pattern: string) => glob({ base: `./content/${folder}`, pattern });
+/**
+ * Every collection reads from the top-level `content/` folder that editors and the CMS write to.
+ * Tests and benchmarks build other content folders by setting `SZPALTA_CONTENT_DIR`.
+ */
+const contentDir = process.env['SZPALTA_CONTENT_DIR'] ?? './content';
+const from = (folder: string, pattern: string) => glob({ base: `${contentDir}/${folder}`, pattern });
 
 export const collections = {
   articles: defineCollection({
