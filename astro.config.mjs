@@ -1,24 +1,44 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
 import { parse as parseYaml } from 'yaml';
+import { autoAdSlots } from './src/markdown/auto-ad-slots.ts';
 
 /**
- * The public URL lives in the site settings that editors own (`content/settings/site.yml`);
- * Astro needs it before content is loaded, for canonical links, feeds and sitemaps.
+ * The content folder: `content/` unless a fixture build (tests, benchmarks) points
+ * SZPALTA_CONTENT_DIR elsewhere.
  */
 const contentDir = new URL(`${process.env.SZPALTA_CONTENT_DIR ?? './content'}/`, new URL('./', import.meta.url));
+
+/**
+ * Settings that Astro needs before content is loaded (the public URL, the ad rhythm) are
+ * read straight from the settings file editors own; the full file is validated with the
+ * `settings` collection schema.
+ */
 const settingsFile = new URL('./settings/site.yml', contentDir);
-const siteUrl = /** @type {{ url?: string }} */ (parseYaml(readFileSync(settingsFile, 'utf8'))).url;
-if (!siteUrl) throw new Error(`${settingsFile.pathname}: field "url" is missing (the public URL of the portal)`);
+const settings = /** @type {{ url?: string, ads?: { everyParagraphs?: number } }} */ (
+  parseYaml(readFileSync(settingsFile, 'utf8'))
+);
+if (!settings.url) throw new Error(`${fileURLToPath(settingsFile)}: field "url" is missing (the public URL of the portal)`);
 
 export default defineConfig({
-  site: siteUrl,
-  // Fixture builds (tests, benchmarks) point SZPALTA_CONTENT_DIR at their own content; each
-  // gets its own cache so that entries of one content folder never leak into another's build.
+  site: settings.url,
+  // Each fixture build gets its own cache so that entries of one content folder never leak into another's build.
   ...(process.env.SZPALTA_CACHE_DIR ? { cacheDir: process.env.SZPALTA_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  markdown: {
+    processor: satteri({
+      mdastPlugins: [autoAdSlots({ everyParagraphs: settings.ads?.everyParagraphs ?? 4, element: 'AutoAd' })],
+    }),
+  },
   integrations: [mdx(), sitemap()],
+  vite: {
+    resolve: {
+      alias: { '@content-images': fileURLToPath(new URL('./images', contentDir)) },
+    },
+  },
 });

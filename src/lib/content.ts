@@ -1,0 +1,80 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { groupByTag, sortNewestFirst } from '../utils/articles.ts';
+import { isPublished } from '../utils/publishing.ts';
+import { readingMinutes } from '../utils/reading-time.ts';
+
+export type Article = CollectionEntry<'articles'>;
+export type Author = CollectionEntry<'authors'>;
+export type Tag = CollectionEntry<'tags'>;
+export type Sponsor = CollectionEntry<'sponsors'>;
+
+/**
+ * The moment this build treats as "now": articles dated later are not built yet.
+ * One value for the whole build, so every page agrees on what is published.
+ */
+export const BUILD_TIME = new Date();
+
+/** Everything the pages need about the published content, computed once per build. */
+export interface Newsroom {
+  /** Published articles, newest first. Drafts and future-dated articles are not here. */
+  articles: Article[];
+  authors: Map<string, Author>;
+  tags: Map<string, Tag>;
+  sponsors: Map<string, Sponsor>;
+  /** Published articles of each tag slug, newest first. */
+  articlesByTag: Map<string, Article[]>;
+  /** Published articles of each author slug, newest first. */
+  articlesByAuthor: Map<string, Article[]>;
+  /** Reading time in minutes of an article. */
+  readingMinutes: (article: Article) => number;
+}
+
+let cached: Promise<Newsroom> | undefined;
+
+async function load(): Promise<Newsroom> {
+  const [articles, authors, tags, sponsors] = await Promise.all([
+    getCollection('articles', ({ data }) => isPublished(data, BUILD_TIME)),
+    getCollection('authors'),
+    getCollection('tags'),
+    getCollection('sponsors'),
+  ]);
+  const sorted = sortNewestFirst(articles);
+  const articlesByAuthor = new Map<string, Article[]>();
+  for (const article of sorted) {
+    for (const author of article.data.authors) {
+      const list = articlesByAuthor.get(author.id);
+      if (list) list.push(article);
+      else articlesByAuthor.set(author.id, [article]);
+    }
+  }
+  const minutes = new Map<string, number>();
+  return {
+    articles: sorted,
+    authors: new Map(authors.map((entry) => [entry.id, entry])),
+    tags: new Map(tags.map((entry) => [entry.id, entry])),
+    sponsors: new Map(sponsors.map((entry) => [entry.id, entry])),
+    articlesByTag: groupByTag(sorted),
+    articlesByAuthor,
+    readingMinutes: (article) => {
+      let value = minutes.get(article.id);
+      if (value === undefined) {
+        value = readingMinutes(article.body ?? '');
+        minutes.set(article.id, value);
+      }
+      return value;
+    },
+  };
+}
+
+/** The published content of this build, loaded once and shared by every page. */
+export function getNewsroom(): Promise<Newsroom> {
+  cached ??= load();
+  return cached;
+}
+
+/** Looks up a referenced entry; a dangling reference is a content error the check reports, so fail loudly here. */
+export function required<T>(map: Map<string, T>, id: string, what: string): T {
+  const value = map.get(id);
+  if (value === undefined) throw new Error(`Unknown ${what} "${id}": add content/${what}s/${id}.yml or fix the reference`);
+  return value;
+}
