@@ -7,6 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { parse as parseYaml } from 'yaml';
 import { autoAdSlots } from './src/markdown/auto-ad-slots.ts';
+import pagefind from './src/integrations/pagefind.ts';
 
 /**
  * The content folder: `content/` unless a fixture build (tests, benchmarks) points
@@ -20,22 +21,50 @@ const contentDir = new URL(`${process.env.SZPALTA_CONTENT_DIR ?? './content'}/`,
  * `settings` collection schema.
  */
 const settingsFile = new URL('./settings/site.yml', contentDir);
-const settings = /** @type {{ url?: string, ads?: { everyParagraphs?: number } }} */ (
+const settings = /** @type {{ url?: string, ads?: { everyParagraphs?: number }, newsletter?: { action?: string } }} */ (
   parseYaml(readFileSync(settingsFile, 'utf8'))
 );
 if (!settings.url) throw new Error(`${fileURLToPath(settingsFile)}: field "url" is missing (the public URL of the portal)`);
+
+/** The newsletter form posts to the provider's origin; CSP must allow exactly that one. */
+const newsletterOrigin = settings.newsletter?.action?.startsWith('http') ? new URL(settings.newsletter.action).origin : undefined;
 
 export default defineConfig({
   site: settings.url,
   // Each fixture build gets its own cache so that entries of one content folder never leak into another's build.
   ...(process.env.SZPALTA_CACHE_DIR ? { cacheDir: process.env.SZPALTA_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  security: {
+    // A strict policy in a <meta> tag on every public page: scripts and styles by hash only.
+    // Headers a meta tag cannot carry (frame-ancestors) are in public/_headers.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        `form-action 'self'${newsletterOrigin ? ` ${newsletterOrigin}` : ''}`,
+      ],
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   markdown: {
     processor: satteri({
       mdastPlugins: [autoAdSlots({ everyParagraphs: settings.ads?.everyParagraphs ?? 4, element: 'AutoAd' })],
     }),
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [
+    mdx(),
+    sitemap({
+      // The CMS and the 404 page are not for search engines; the news sitemap is listed beside the generated ones.
+      filter: (page) => !page.includes('/admin/') && !page.endsWith('/404/'),
+      customSitemaps: [new URL('/sitemap-news.xml', settings.url).href],
+    }),
+    pagefind(),
+  ],
   vite: {
     resolve: {
       alias: { '@content-images': fileURLToPath(new URL('./images', contentDir)) },

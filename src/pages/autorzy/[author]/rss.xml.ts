@@ -1,0 +1,26 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getNewsroom, required } from '../../../lib/content.ts';
+import { articleFeed } from '../../../lib/feed.ts';
+import { getSite } from '../../../lib/site.ts';
+import { urls } from '../../../lib/urls.ts';
+
+/** A feed per author: titles and leads of the author's newest articles. */
+export const getStaticPaths = (async () => {
+  const { authors } = await getNewsroom();
+  return [...authors.keys()].map((author) => ({ params: { author } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site }) => {
+  if (!site) throw new Error('astro.config.mjs needs `site` for absolute feed URLs');
+  const { articlesByAuthor, authors } = await getNewsroom();
+  const { settings } = await getSite();
+  const author = required(authors, params.author ?? '', 'author');
+  return articleFeed({
+    title: `${settings.name} — ${author.data.name}`,
+    description: author.data.bio ?? `${settings.name}: ${author.data.name}`,
+    selfPath: urls.authorFeed(author.id),
+    articles: articlesByAuthor.get(author.id) ?? [],
+    site,
+    fullContent: false,
+  });
+};
