@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { adjacentArticles, groupByTag, relatedArticles, sortNewestFirst, type ArticleLike } from './articles.ts';
+
+const article = (id: string, date: string, tags: string[] = []): ArticleLike => ({
+  id,
+  data: { pubDate: new Date(date), tags: tags.map((tag) => ({ id: tag })) },
+});
+
+const a = article('a', '2026-11-01T10:00:00Z', ['rodo', 'banki']);
+const b = article('b', '2026-11-02T10:00:00Z', ['rodo']);
+const c = article('c', '2026-11-03T10:00:00Z', ['oszustwa']);
+const d = article('d', '2026-11-03T10:00:00Z', ['rodo', 'banki']);
+
+describe('sortNewestFirst', () => {
+  it('orders by date, newest first, and by slug when dates are equal', () => {
+    expect(sortNewestFirst([a, d, b, c]).map((x) => x.id)).toEqual(['c', 'd', 'b', 'a']);
+  });
+
+  it('does not change the input', () => {
+    const input = [a, b];
+    sortNewestFirst(input);
+    expect(input.map((x) => x.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('adjacentArticles', () => {
+  const sorted = sortNewestFirst([a, b, c, d]);
+
+  it('gives the older article as previous and the newer as next', () => {
+    const { previous, next } = adjacentArticles(sorted, 'd');
+    expect(previous?.id).toBe('b');
+    expect(next?.id).toBe('c');
+  });
+
+  it('has no next for the newest and no previous for the oldest', () => {
+    expect(adjacentArticles(sorted, 'c').next).toBeUndefined();
+    expect(adjacentArticles(sorted, 'a').previous).toBeUndefined();
+  });
+
+  it('has no neighbours for an unknown id', () => {
+    expect(adjacentArticles(sorted, 'x')).toEqual({ previous: undefined, next: undefined });
+  });
+});
+
+describe('relatedArticles', () => {
+  it('ranks by shared tags, then by date, and leaves out the article itself and unrelated ones', () => {
+    expect(relatedArticles(a, [a, b, c, d]).map((x) => x.id)).toEqual(['d', 'b']);
+  });
+
+  it('respects the limit', () => {
+    expect(relatedArticles(a, [a, b, c, d], 1).map((x) => x.id)).toEqual(['d']);
+  });
+
+  it('finds nothing for an article without tags', () => {
+    expect(relatedArticles(article('e', '2026-11-04T00:00:00Z'), [a, b])).toEqual([]);
+  });
+});
+
+describe('groupByTag', () => {
+  it('lists each article under each of its tags, keeping order', () => {
+    const groups = groupByTag(sortNewestFirst([a, b, c, d]));
+    expect(groups.get('rodo')?.map((x) => x.id)).toEqual(['d', 'b', 'a']);
+    expect(groups.get('oszustwa')?.map((x) => x.id)).toEqual(['c']);
+    expect(groups.has('nieznany')).toBe(false);
+  });
+});
