@@ -52,7 +52,7 @@ const pl = {
   comments: 'Komentarze',
   embedOpen: 'Otwórz w serwisie',
   footerNavigation: 'Stopka',
-  articles: { one: 'artykuł', few: 'artykuły', many: 'artykułów', other: 'artykułu' } satisfies PluralForms,
+  articles: { one: 'artykuł', few: 'artykuły', many: 'artykułów', other: 'artykułu' } as PluralForms,
 };
 
 type Dictionary = typeof pl;
