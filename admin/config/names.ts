@@ -1,0 +1,16 @@
+/**
+ * Names shared by the generated configuration (Node) and the admin app (browser): the
+ * custom formats and widgets the config refers to and the app registers.
+ */
+
+/** Format of MDX files with YAML frontmatter (`admin/src/formats/`). */
+export const MDX_FORMAT = 'szpalta-mdx';
+/** Format of YAML data files. */
+export const YAML_FORMAT = 'szpalta-yaml';
+/** The MDX body widget (`admin/src/mdx/`). */
+export const MDX_WIDGET = 'mdx';
+/** The widget of a map of strings (`admin/src/widgets/KeyValueControl.tsx`). */
+export const KEYVALUE_WIDGET = 'keyvalue';
+
+/** Where `decap-server` listens when the README's run command starts it. */
+export const DEFAULT_PROXY_PORT = 8081;

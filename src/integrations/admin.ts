@@ -1,0 +1,62 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { buildAdmin } from '../../admin/build.ts';
+import { cmsConfigYaml, readSettings } from '../../admin/config/cms-config.ts';
+import { ADMIN_BASE, adminViteConfig } from '../../admin/vite.config.ts';
+
+/**
+ * The Decap CMS admin at `/admin/`: built with its own Vite configuration into the site's
+ * output after the site build, and served by a second Vite server (middleware mode) inside
+ * `astro dev`. Its `config.yml` is generated from the schemas and the settings of the
+ * content folder being built (`SZPALTA_CONTENT_DIR`, default `content/`).
+ */
+export default function admin(): AstroIntegration {
+  let contentDir = resolve('content');
+  return {
+    name: 'szpalta:admin',
+    hooks: {
+      'astro:config:setup': ({ config }) => {
+        contentDir = resolve(fileURLToPath(config.root), process.env['SZPALTA_CONTENT_DIR'] ?? 'content');
+      },
+      'astro:server:setup': async ({ server, logger }) => {
+        const { createServer } = await import('vite');
+        const admin = await createServer({
+          ...adminViteConfig({ mode: 'development' }),
+          appType: 'spa',
+          server: { middlewareMode: true, hmr: false, ws: false },
+        });
+        server.httpServer?.once('close', () => void admin.close());
+        server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
+          const path = (request.url ?? '/').split('?')[0] ?? '/';
+          if (path === ADMIN_BASE.slice(0, -1)) {
+            response.writeHead(301, { location: ADMIN_BASE }).end();
+            return;
+          }
+          if (!path.startsWith(ADMIN_BASE)) {
+            next();
+            return;
+          }
+          if (path === `${ADMIN_BASE}config.yml`) {
+            try {
+              // Generated on every request, so schema and settings edits show after a reload.
+              const yaml = cmsConfigYaml({ settings: readSettings(contentDir) });
+              response.writeHead(200, { 'content-type': 'text/yaml; charset=utf-8', 'cache-control': 'no-store' }).end(yaml);
+            } catch (error) {
+              logger.error(`config.yml: ${error instanceof Error ? error.message : String(error)}`);
+              next(error);
+            }
+            return;
+          }
+          admin.middlewares(request, response, next);
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(new URL('admin/', dir));
+        await buildAdmin({ outDir, contentDir, warn: (message) => logger.warn(message) });
+        logger.info(`admin built into ${outDir}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { buildAdmin } from '../../../admin/build.ts';
+import { launchChromium } from './browser.ts';
+import { startDecapServer, startStaticServer, type Running } from './servers.ts';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const exec = promisify(execFile);
+
+/** Runs git in `cwd` and returns its output. */
+export async function git(cwd: string, ...args: string[]): Promise<string> {
+  const { stdout } = await exec('git', args, { cwd, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd } });
+  return stdout;
+}
+
+/** Everything one admin test works with; `close` stops it all and removes the files. */
+export interface Cms {
+  workDir: string;
+  /** The repository decap-server edits: a copy of the project's `content/` (a git repository in `git` mode). */
+  repoDir: string;
+  contentDir: string;
+  /** `http://127.0.0.1:<port>/admin/` */
+  adminUrl: string;
+  decap: Running;
+  context: BrowserContext;
+  page: Page;
+  close: () => Promise<void>;
+}
+
+/**
+ * Copies the project's content into a temporary repository, starts decap-server over it,
+ * builds the admin with its local backend pointing at that server, serves it and opens it
+ * in Chromium.
+ */
+export async function startCms({ mode }: { mode: 'fs' | 'git' }): Promise<Cms> {
+  const workDir = await mkdtemp(join(tmpdir(), `szpalta-admin-${mode}-`));
+  const repoDir = join(workDir, 'repo');
+  const contentDir = join(repoDir, 'content');
+  const cleanups: Array<() => Promise<unknown>> = [() => rm(workDir, { recursive: true, force: true })];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    await mkdir(repoDir, { recursive: true });
+    await cp(join(ROOT, 'content'), contentDir, { recursive: true });
+    if (mode === 'git') {
+      await git(repoDir, 'init', '--quiet', '--initial-branch=main');
+      await git(repoDir, 'config', 'user.email', 'test@szpalta.example');
+      await git(repoDir, 'config', 'user.name', 'Test');
+      await git(repoDir, 'config', 'commit.gpgsign', 'false');
+      await git(repoDir, 'add', '.');
+      await git(repoDir, 'commit', '--quiet', '-m', 'Content');
+    }
+    const decap = await startDecapServer({ repoDir, mode });
+    cleanups.push(decap.stop);
+    const siteDir = join(workDir, 'site');
+    await buildAdmin({ outDir: join(siteDir, 'admin'), contentDir, localBackendUrl: decap.url });
+    const site = await startStaticServer(siteDir);
+    cleanups.push(site.stop);
+    const context = await launchChromium(join(workDir, 'profile'));
+    cleanups.push(() => context.close());
+    const page = context.pages()[0] ?? (await context.newPage());
+    return { workDir, repoDir, contentDir, adminUrl: `${site.url}/admin/`, decap, context, page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Opens the admin and logs in with the local backend. */
+export async function login(cms: Cms): Promise<void> {
+  await cms.page.goto(cms.adminUrl);
+  await cms.page.getByRole('button', { name: 'Zaloguj się' }).click();
+}
