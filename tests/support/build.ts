@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { cp, mkdtemp, readdir, readFile, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { prepareFixture, type Variant } from './fixture.ts';
+
+/** The repository root. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Everything the site tests need to know about one fixture build. */
+export interface FixtureBuild {
+  variant: Variant;
+  /** The built site (`--outDir`). */
+  dist: string;
+  /** The content folder it was built from. */
+  contentDir: string;
+  /** ISO time just before `astro build` started: the build's "now" is at or after it. */
+  startedAt: string;
+  /** ISO time just after the build finished. */
+  finishedAt: string;
+  /** The temporary folder holding all of the above; removed after the run. */
+  workDir: string;
+}
+
+/** Top-level entries of the repository that a build does not read (or that a copy must not share). */
+const NOT_COPIED = new Set(['node_modules', 'dist', 'content', 'tests', 'bench', 'coverage', 'docs']);
+
+/**
+ * Makes `dir` a private copy of the project to build from: every top-level file and folder of
+ * the repository except content, output, tests and dot-folders, plus a link to its `node_modules`.
+ *
+ * Astro keeps per-build state in `<root>/.astro/` (the list of content modules to bundle) and,
+ * when the output folder is outside the working directory, in `<cwd>/.astro/.prerender/`.
+ * Two builds of the same root with different content overwrite each other's files there, so a
+ * fixture build never uses the repository itself as its root.
+ */
+export async function createProjectCopy(dir: string): Promise<void> {
+  for (const entry of await readdir(ROOT, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || NOT_COPIED.has(entry.name)) continue;
+    await cp(join(ROOT, entry.name), join(dir, entry.name), { recursive: true });
+  }
+  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+}
+
+/** The Node that runs Astro: this process's own when it is recent enough (Astro refuses Node 20). */
+export function nodeBinary(): string {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major >= 22) return process.execPath;
+  throw new Error(
+    `The fixture build needs Node 22 or newer, but the tests run on Node ${process.versions.node}. Run them through npm (npm test, npx vitest), which uses the project's Node 24.`,
+  );
+}
+
+/**
+ * Runs `astro build` in `projectDir` (a copy made by `createProjectCopy`) against `contentDir`,
+ * writing to `<projectDir>/dist` with the Vite cache in `<projectDir>/.cache`. The log goes to
+ * `logFile`; a failed build throws with the end of that log.
+ */
+export async function astroBuild({
+  projectDir,
+  contentDir,
+  logFile,
+}: {
+  projectDir: string;
+  contentDir: string;
+  logFile: string;
+}): Promise<void> {
+  const log = createWriteStream(logFile);
+  const child = spawn(nodeBinary(), [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: projectDir,
+    env: {
+      ...process.env,
+      SZPALTA_CONTENT_DIR: contentDir,
+      SZPALTA_CACHE_DIR: join(projectDir, '.cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  await new Promise((resolve) => log.end(resolve));
+  if (code !== 0) {
+    const tail = (await readFile(logFile, 'utf8')).split('\n').slice(-40).join('\n');
+    throw new Error(`astro build of ${contentDir} failed with exit code ${code}. Last lines of ${logFile}:\n${tail}`);
+  }
+}
+
+/**
+ * Prepares the content folder of `variant` and builds the site from it in a project copy,
+ * all inside a new temporary folder that the caller removes.
+ */
+export async function fixtureBuild(variant: Variant): Promise<FixtureBuild> {
+  const workDir = await mkdtemp(join(tmpdir(), `szpalta-${variant}-`));
+  const projectDir = join(workDir, 'project');
+  const contentDir = join(workDir, 'content');
+  await createProjectCopy(projectDir);
+  await prepareFixture(variant, contentDir, new Date());
+  const startedAt = new Date().toISOString();
+  await astroBuild({ projectDir, contentDir, logFile: join(workDir, 'build.log') });
+  return { variant, dist: join(projectDir, 'dist'), contentDir, startedAt, finishedAt: new Date().toISOString(), workDir };
+}
