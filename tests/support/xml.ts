@@ -1,0 +1,64 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+/** An XML element as fast-xml-parser gives it: attributes under `@_name`, text under `#text`. */
+export type XmlNode = Record<string, unknown>;
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  textNodeName: '#text',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: true,
+  htmlEntities: false,
+  // Elements that may repeat are always arrays, so a one-item feed reads like a long one.
+  isArray: (name) => ['item', 'url', 'sitemap', 'category', 'dc:creator'].includes(name),
+});
+
+/** Parses well-formed XML; throws with the line and reason when it is not. */
+export function parseXml(xml: string, what: string): XmlNode {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new Error(`${what} is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
+  return parser.parse(xml) as XmlNode;
+}
+
+/** The child element `name` of `node` (throws when missing or repeated). */
+export function child(node: unknown, name: string, where: string): XmlNode {
+  const value = (node as XmlNode | undefined)?.[name];
+  if (value === undefined) throw new Error(`${where}: no <${name}>`);
+  if (Array.isArray(value)) throw new Error(`${where}: <${name}> appears ${value.length} times`);
+  return typeof value === 'object' && value !== null ? (value as XmlNode) : { '#text': String(value) };
+}
+
+/** The children `name` of `node`, as an array (empty when there are none). */
+export function children(node: unknown, name: string): XmlNode[] {
+  const value = (node as XmlNode | undefined)?.[name];
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map((item) =>
+    typeof item === 'object' && item !== null ? (item as XmlNode) : { '#text': String(item) },
+  );
+}
+
+/** Text content of an element (its `#text`), or undefined when it has none. */
+export function textOf(node: XmlNode | undefined): string | undefined {
+  if (node === undefined) return undefined;
+  const value = node['#text'];
+  return value === undefined ? undefined : String(value);
+}
+
+/** Text of the child `name`, throwing when it is missing or empty. */
+export function requiredText(node: unknown, name: string, where: string): string {
+  const value = textOf(child(node, name, where))?.trim();
+  if (!value) throw new Error(`${where}: <${name}> is empty`);
+  return value;
+}
+
+/** Namespace prefixes used by element and attribute names in `xml` that its root element does not declare. */
+export function undeclaredPrefixes(xml: string): string[] {
+  const root = /<(?!\?|!)[^>]+>/.exec(xml)?.[0] ?? '';
+  const declared = new Set([...root.matchAll(/xmlns:([\w-]+)=/g)].map((match) => match[1]));
+  declared.add('xml');
+  const used = new Set([...xml.matchAll(/<\/?([\w-]+):[\w-]+|\s([\w-]+):[\w-]+=/g)].map((match) => match[1] ?? match[2]));
+  return [...used].filter((prefix): prefix is string => prefix !== undefined && prefix !== 'xmlns' && !declared.has(prefix));
+}
