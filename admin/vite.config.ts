@@ -23,6 +23,8 @@ export function adminViteConfig({ outDir, mode = 'production' }: { outDir?: stri
     logLevel: 'warn',
     cacheDir: fileURLToPath(new URL('../node_modules/.vite-admin/', import.meta.url)),
     oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+    // Whatever NODE_ENV the calling process has (vitest sets "test"), a production build ships production React.
+    ...(mode === 'production' ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
     resolve: { dedupe: ['react', 'react-dom', 'immutable', '@emotion/react', '@emotion/styled'] },
     build: {
       outDir: outDir ?? fileURLToPath(new URL('../dist/admin/', import.meta.url)),

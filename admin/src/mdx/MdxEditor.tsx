@@ -259,7 +259,7 @@ export class MdxEditor extends Component<MdxEditorProps, State> {
         {button('B', 'Pogrubienie', () => this.run(toggleMark(schema.marks.strong)), active(schema.marks.strong))}
         {button('I', 'Kursywa', () => this.run(toggleMark(schema.marks.em)), active(schema.marks.em))}
         {button('</>', 'Kod', () => this.run(toggleMark(schema.marks.code)), active(schema.marks.code))}
-        {button('🔗', 'Link', () => this.setState({ linkEditing: true, linkValue: (state && currentLink(state)) ?? 'https://' }), active(schema.marks.link))}
+        {button('Link', 'Link', () => this.setState({ linkEditing: true, linkValue: (state && currentLink(state)) ?? 'https://' }), active(schema.marks.link))}
         {button('•', 'Lista punktowana', () => this.run(toggleBulletList))}
         {button('1.', 'Lista numerowana', () => this.run(toggleOrderedList))}
         {button('❝', 'Cytat', () => this.run(toggleQuote))}

@@ -22,7 +22,7 @@ export async function git(cwd: string, ...args: string[]): Promise<string> {
 /** Everything one admin test works with; `close` stops it all and removes the files. */
 export interface Cms {
   workDir: string;
-  /** The repository decap-server edits: a copy of the project's `content/` (a git repository in `git` mode). */
+  /** The repository decap-server edits: `content/` copied from the test's source (a git repository in `git` mode). */
   repoDir: string;
   contentDir: string;
   /** `http://127.0.0.1:<port>/admin/` */
@@ -33,12 +33,16 @@ export interface Cms {
   close: () => Promise<void>;
 }
 
+/** The project's sample content. */
+export const SAMPLE_CONTENT = join(ROOT, 'content');
+/** The site tests' fixture content: builds on its own and covers every component and setting. */
+export const FIXTURE_CONTENT = join(ROOT, 'tests/fixtures/site');
+
 /**
- * Copies the project's content into a temporary repository, starts decap-server over it,
- * builds the admin with its local backend pointing at that server, serves it and opens it
- * in Chromium.
+ * Copies `content` into a temporary repository, starts decap-server over it, builds the
+ * admin with its local backend pointing at that server, serves it and opens it in Chromium.
  */
-export async function startCms({ mode }: { mode: 'fs' | 'git' }): Promise<Cms> {
+export async function startCms({ mode, content }: { mode: 'fs' | 'git'; content: string }): Promise<Cms> {
   const workDir = await mkdtemp(join(tmpdir(), `szpalta-admin-${mode}-`));
   const repoDir = join(workDir, 'repo');
   const contentDir = join(repoDir, 'content');
@@ -48,7 +52,7 @@ export async function startCms({ mode }: { mode: 'fs' | 'git' }): Promise<Cms> {
   };
   try {
     await mkdir(repoDir, { recursive: true });
-    await cp(join(ROOT, 'content'), contentDir, { recursive: true });
+    await cp(content, contentDir, { recursive: true });
     if (mode === 'git') {
       await git(repoDir, 'init', '--quiet', '--initial-branch=main');
       await git(repoDir, 'config', 'user.email', 'test@szpalta.example');

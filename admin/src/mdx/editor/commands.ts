@@ -1,9 +1,9 @@
 import { baseKeymap, chainCommands, exitCode, lift, setBlockType, toggleMark, wrapIn } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
-import type { MarkType, NodeType } from 'prosemirror-model';
+import type { MarkType, Node as PMNode, NodeType } from 'prosemirror-model';
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
-import type { Command, EditorState, Plugin } from 'prosemirror-state';
+import { NodeSelection, TextSelection, type Command, type EditorState, type Plugin, type Transaction } from 'prosemirror-state';
 import { componentSpec } from '../components.ts';
 import { schema } from './schema.ts';
 
@@ -118,10 +118,14 @@ export function insertComponent(name: string): Command {
 /** Inserts a raw MDX block after the block at the cursor. */
 export const insertRaw: Command = (state, dispatch) => insertBlock(schema.nodes.raw.create({ source: '' }), state, dispatch);
 
-function insertBlock(node: ReturnType<typeof schema.node>, state: EditorState, dispatch?: (tr: EditorState['tr']) => void) {
+function insertBlock(node: PMNode, state: EditorState, dispatch?: (tr: Transaction) => void) {
   const { $to } = state.selection;
   // After the top-level block that holds the cursor, so components never land inside a list.
   const at = $to.depth === 0 ? $to.pos : $to.after(1);
-  if (dispatch) dispatch(state.tr.insert(at, node).scrollIntoView());
+  if (!dispatch) return true;
+  const tr = state.tr.insert(at, node);
+  // The cursor goes into the new block (its text, or the block itself), so the next insertion follows it.
+  tr.setSelection(node.isAtom ? NodeSelection.create(tr.doc, at) : TextSelection.near(tr.doc.resolve(at + 1)));
+  dispatch(tr.scrollIntoView());
   return true;
 }

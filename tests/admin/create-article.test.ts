@@ -1,0 +1,137 @@
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { load } from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slugPattern } from '../../src/schemas/index.ts';
+import { astroBuild, createProjectCopy } from '../support/build.ts';
+import { checkArticleFile } from './support/content.ts';
+import { FIXTURE_CONTENT, login, startCms, type Cms } from './support/cms.ts';
+import { bodyEditor, chooseRelation, field, input, insertExisting, keepEvidence, publishNow, uploadAndInsert } from './support/ui.ts';
+
+/**
+ * An editor creates an article in the admin, in real Chromium against decap-server over a
+ * copy of the fixture content: Polish title, hero upload, a body with a heading, a list, a
+ * link, a figure, a callout and text full of MDX's special characters. The saved file must
+ * have an ASCII name, pass the content rules, build, and show the text literally.
+ */
+
+const TITLE = 'Zażółć gęślą jaźń: nowe przepisy o ochronie danych';
+const SPECIAL = 'Znaki { } < > & " _ oraz pod_kreślenie i 2 < 3 > 1 & {x}.';
+
+let cms: Cms;
+beforeAll(async () => {
+  cms = await startCms({ mode: 'fs', content: FIXTURE_CONTENT });
+}, 120_000);
+afterAll(async () => {
+  await cms?.close();
+});
+
+describe('creating an article in the admin', () => {
+  let file = '';
+
+  it('publishes an article with every kind of content', async () => {
+    const { page } = cms;
+    keepEvidence(page, 'create-article');
+    const before = new Set(await readdir(join(cms.contentDir, 'articles')));
+    await login(cms);
+    await page.goto(`${cms.adminUrl}#/collections/articles/new`);
+
+    await input(page, 'Tytuł').fill(TITLE);
+    await input(page, 'Lead').fill('Sejm przyjął ustawę; co zmienia się dla sklepów?');
+    await input(page, 'Data publikacji').fill('2025-06-01T10:00');
+    await chooseRelation(page, 'Autorzy', 'Anna Kowalska');
+    await chooseRelation(page, 'Tagi', 'Prawo');
+    await chooseRelation(page, 'Tagi', 'Ochrona danych');
+
+    const hero = field(page, 'Zdjęcie główne');
+    await hero.getByTestId('expand-button').click();
+    await hero.getByRole('button', { name: 'Wybierz zdjęcie' }).click();
+    const upload = join(cms.workDir, 'Zdjęcie Sejmu.jpg');
+    await copyFile(join(FIXTURE_CONTENT, 'images/wykres.jpg'), upload);
+    // Decap names uploads in ASCII too.
+    await uploadAndInsert(page, upload, 'zdjecie-sejmu.jpg');
+    await input(hero, 'Tekst alternatywny').fill('Sala posiedzeń Sejmu');
+    await input(hero, 'Podpis').fill('Głosowanie nad ustawą');
+    await input(hero, 'Autor zdjęcia').fill('PAP');
+
+    const body = bodyEditor(page);
+    await body.click();
+    await page.getByLabel('Styl akapitu').selectOption('h2');
+    await page.keyboard.type('Najważniejsze zmiany');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(SPECIAL);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Lista punktowana' }).click();
+    await page.keyboard.type('pierwszy punkt');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('drugi punkt');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Więcej informacji: ');
+    await page.keyboard.type('komunikat UODO');
+    for (let i = 0; i < 'komunikat UODO'.length; i += 1) await page.keyboard.press('Shift+ArrowLeft');
+    await page.getByRole('button', { name: 'Link', exact: true }).click();
+    await page.getByLabel('Adres linku').fill('https://uodo.gov.pl/pl/komunikat');
+    await page.getByRole('button', { name: 'Zastosuj' }).click();
+
+    await page.getByLabel('Wstaw element').selectOption('Figure');
+    const figure = body.locator('.mdx-card--Figure');
+    await figure.getByRole('button', { name: 'Wybierz z biblioteki…' }).click();
+    await insertExisting(page, 'serwerownia.jpg');
+    await figure.getByLabel('Tekst alternatywny *', { exact: true }).fill('Szafy serwerowe');
+    await figure.getByLabel('Podpis', { exact: true }).fill('Serwerownia "w chmurze" & {dane}');
+    await figure.getByLabel('Autor zdjęcia', { exact: true }).fill('Jan Fotograf');
+
+    await page.getByLabel('Wstaw element').selectOption('Callout');
+    const callout = body.locator('.mdx-card--Callout');
+    await callout.getByLabel('Rodzaj', { exact: true }).selectOption('warning');
+    await callout.getByLabel('Tytuł ramki', { exact: true }).fill('Uwaga');
+    await callout.locator('.mdx-card__body p').click();
+    await page.keyboard.type('Termin mija 30 czerwca.');
+
+    await publishNow(page);
+
+    const added = async () => (await readdir(join(cms.contentDir, 'articles'))).filter((name) => !before.has(name));
+    await expect.poll(added, { timeout: 10_000 }).toHaveLength(1);
+    file = (await added())[0] ?? '';
+  }, 120_000);
+
+  it('writes an ASCII file name and a file that passes the content rules', async () => {
+    expect(file).toMatch(/^[\x20-\x7e]+\.mdx$/);
+    expect(file.replace(/\.mdx$/, '')).toMatch(slugPattern);
+    const data = await checkArticleFile(cms.contentDir, file);
+    expect(data).toMatchObject({
+      title: TITLE,
+      authors: ['anna-kowalska'],
+      tags: ['prawo', 'ochrona-danych'],
+      hero: { alt: 'Sala posiedzeń Sejmu', caption: 'Głosowanie nad ustawą', credit: 'PAP' },
+    });
+    const text = await readFile(join(cms.contentDir, 'articles', file), 'utf8');
+    expect(text).toMatch(/^pubDate: 2025-06-01T10:00:00\+02:00$/m);
+    const hero = (data['hero'] as { image: string }).image;
+    expect(hero).toBe('../images/zdjecie-sejmu.jpg');
+    await readFile(join(cms.contentDir, 'articles', hero));
+  });
+
+  it('builds, and the page shows what the editor typed', async () => {
+    expect(file, 'the article was not published').not.toBe('');
+    const project = join(cms.workDir, 'project');
+    await mkdir(project);
+    await createProjectCopy(project);
+    await astroBuild({ projectDir: project, contentDir: cms.contentDir, logFile: join(cms.workDir, 'build.log') });
+    const out = join(project, 'dist');
+    const html = await readFile(join(out, 'artykuly', file.replace(/\.mdx$/, ''), 'index.html'), 'utf8');
+    const $ = load(html);
+    const prose = $('.prose');
+    expect(prose.find('h2').first().text()).toBe('Najważniejsze zmiany');
+    // The site's typography turns straight quotes into curly ones; every other character must arrive as typed.
+    const texts = prose.find('p').map((_, p) => $(p).text().replace(/[“”„]/g, '"')).get();
+    expect(texts).toContain(SPECIAL);
+    expect(prose.find('ul li').map((_, li) => $(li).text()).get()).toEqual(['pierwszy punkt', 'drugi punkt']);
+    expect(prose.find('a[href="https://uodo.gov.pl/pl/komunikat"]').text()).toBe('komunikat UODO');
+    expect(prose.find('figure.figure figcaption').text().replace(/[“”„]/g, '"')).toContain('Serwerownia "w chmurze" & {dane}');
+    const box = prose.find('aside.callout.callout--warning');
+    expect(box.find('.callout__title').text()).toBe('Uwaga');
+    expect(box.text()).toContain('Termin mija 30 czerwca.');
+  }, 180_000);
+});
