@@ -75,6 +75,8 @@ export async function astroBuild({
       SZPALTA_CONTENT_DIR: contentDir,
       SZPALTA_CACHE_DIR: join(projectDir, '.cache'),
       ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -86,8 +88,11 @@ export async function astroBuild({
   });
   await new Promise((resolve) => log.end(resolve));
   if (code !== 0) {
-    const tail = (await readFile(logFile, 'utf8')).split('\n').slice(-40).join('\n');
-    throw new Error(`astro build of ${contentDir} failed with exit code ${code}. Last lines of ${logFile}:\n${tail}`);
+    const lines = (await readFile(logFile, 'utf8')).replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+    const errors = lines.filter((line) => /\[ERROR\]|^\s*\w*Error\b/.test(line)).slice(0, 10);
+    throw new Error(
+      `astro build of ${contentDir} failed with exit code ${code}. Errors:\n${errors.join('\n')}\nLast lines of ${logFile}:\n${lines.slice(-15).join('\n')}`,
+    );
   }
 }
 

@@ -1,0 +1,30 @@
+import { HtmlValidate } from 'html-validate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { htmlValidateConfig } from '../support/html-validate.config.ts';
+import { loadFixture, readAllPages, type BuiltPage } from '../support/site.ts';
+
+let pages: BuiltPage[];
+
+beforeAll(async () => {
+  const [full, bare] = await Promise.all([loadFixture('site'), loadFixture('bareSite').catch(() => undefined)]);
+  pages = await readAllPages(full.dist);
+  // The bare site is validated too when it builds; its own test file reports when it does not.
+  if (bare) pages.push(...(await readAllPages(bare.dist)).map((page) => ({ ...page, url: `bare:${page.url}` })));
+});
+
+describe('html-validate', () => {
+  it('finds no error on any page of the fixture sites', async () => {
+    const validator = new HtmlValidate(htmlValidateConfig);
+    const problems: string[] = [];
+    for (const page of pages) {
+      const report = await validator.validateString(page.html, page.file);
+      for (const result of report.results) {
+        for (const message of result.messages) {
+          problems.push(`${page.url}:${message.line}:${message.column} ${message.ruleId}: ${message.message} (${message.selector ?? ''})`);
+        }
+      }
+    }
+    expect(pages.length).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  });
+});
