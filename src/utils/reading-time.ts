@@ -7,6 +7,15 @@ export const WORDS_PER_MINUTE = 200;
 
 const parser = remark().use(remarkMdx);
 
+/**
+ * Parses an MDX body (without front matter) into mdast with the MDX syntax extensions, the same
+ * way for reading time, excerpts and the content check. Positions are relative to `mdxBody`.
+ * Throws the parser's `VFileMessage` (with line, column and a rule id) on invalid MDX.
+ */
+export function parseMdx(mdxBody: string): Root {
+  return parser.parse(mdxBody);
+}
+
 /** Collects the words a reader reads: text, inline code and the text inside components; not code blocks or ESM. */
 function collectText(node: Nodes, out: string[]): void {
   if (node.type === 'text' || node.type === 'inlineCode') {
@@ -21,7 +30,11 @@ function collectText(node: Nodes, out: string[]): void {
 
 /** Plain text of an MDX body, whitespace collapsed. Throws the parser's error (with line and column) on invalid MDX. */
 export function plainText(mdxBody: string): string {
-  const tree = parser.parse(mdxBody) as Root;
+  return plainTextOf(parseMdx(mdxBody));
+}
+
+/** Plain text of an already parsed body (see `parseMdx`), whitespace collapsed. */
+export function plainTextOf(tree: Root): string {
   const parts: string[] = [];
   collectText(tree, parts);
   return parts.join('').replace(/\s+/g, ' ').trim();

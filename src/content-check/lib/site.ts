@@ -1,0 +1,169 @@
+import { homePages, leadStory } from '../../lib/home.ts';
+import { urls } from '../../lib/urls.ts';
+import { sortNewestFirst } from '../../utils/articles.ts';
+import { NEWSROOM_TIME_ZONE } from '../../utils/dates.ts';
+import { paginate } from '../../utils/pagination.ts';
+import { isPublished } from '../../utils/publishing.ts';
+import { closest } from './suggest.ts';
+import type { ArticleFacts, LinkUse, Problem } from './types.ts';
+
+/** What a build made at this moment would serve at a path. */
+export type PathState = { state: 'built' } | { state: 'draft'; file: string } | { state: 'scheduled'; what: string; date: number };
+
+/** Every path the built site would have, and why some expected ones are missing. */
+export interface SiteMap {
+  paths: Map<string, PathState>;
+  /** Paths that do not exist for a reason worth telling (a tag with no published article). */
+  missing: Map<string, string>;
+}
+
+/** What the site map is made from. */
+export interface SiteInput {
+  articles: readonly ArticleFacts[];
+  authors: readonly string[];
+  tags: readonly string[];
+  pages: readonly string[];
+  /** Files under `public/`, relative to it. */
+  publicFiles: readonly string[];
+  pageSize: number;
+  now: Date;
+}
+
+/** First path segments that the site's own routes use; a static page cannot take them. */
+export const RESERVED_PAGE_SLUGS = new Set(['artykuly', 'tagi', 'autorzy', 'strona', 'szukaj', 'admin', 'pagefind', '404', '_astro']);
+
+interface Entry {
+  id: string;
+  facts: ArticleFacts;
+  data: { pubDate: Date; featured: boolean; draft: boolean; tags: { id: string }[] };
+}
+
+/**
+ * The paths of the site a build at `now` would produce, using the site's own URL, ordering,
+ * pagination and publishing rules, so links can be checked without building.
+ */
+export function buildSiteMap(input: SiteInput): SiteMap {
+  const paths = new Map<string, PathState>();
+  const missing = new Map<string, string>();
+  const built: PathState = { state: 'built' };
+  const nowTime = input.now.getTime();
+
+  const entries: Entry[] = input.articles.map((facts) => ({
+    id: facts.id,
+    facts,
+    data: { pubDate: new Date(facts.pubDate), featured: facts.featured, draft: facts.draft, tags: facts.tags.map((id) => ({ id })) },
+  }));
+  // An article whose date does not validate fails the build on its own; counting it as built avoids a second, misleading report.
+  const published = sortNewestFirst(entries.filter((entry) => Number.isNaN(entry.facts.pubDate) || isPublished(entry.data, input.now)));
+  const datable = published.filter((entry) => !Number.isNaN(entry.facts.pubDate));
+  const scheduled = entries.filter((entry) => !entry.data.draft && entry.facts.pubDate > nowTime);
+
+  paths.set(urls.home, built);
+  for (const page of homePages(datable, leadStory(datable), input.pageSize)) paths.set(page.url, built);
+
+  for (const entry of entries) {
+    const path = urls.article(entry.id);
+    if (entry.data.draft) paths.set(path, { state: 'draft', file: entry.facts.file });
+    else if (entry.facts.pubDate > nowTime) paths.set(path, { state: 'scheduled', what: 'an article', date: entry.facts.pubDate });
+    else paths.set(path, built);
+  }
+
+  paths.set(urls.tags, built);
+  for (const tag of input.tags) {
+    const list = published.filter((entry) => entry.facts.tags.includes(tag));
+    if (list.length > 0) {
+      for (const page of paginate(list, input.pageSize, urls.tag(tag))) paths.set(page.url, built);
+      paths.set(urls.tagFeed(tag), built);
+      continue;
+    }
+    const first = scheduled.filter((entry) => entry.facts.tags.includes(tag)).sort((a, b) => a.facts.pubDate - b.facts.pubDate)[0];
+    if (first) {
+      const state: PathState = { state: 'scheduled', what: `the first article of the tag "${tag}"`, date: first.facts.pubDate };
+      paths.set(urls.tag(tag), state);
+      paths.set(urls.tagFeed(tag), state);
+    } else {
+      const reason = `the tag "${tag}" has no published article, so its page is not built`;
+      missing.set(urls.tag(tag), reason);
+      missing.set(urls.tagFeed(tag), reason);
+    }
+  }
+
+  paths.set(urls.authors, built);
+  for (const author of input.authors) {
+    const list = published.filter((entry) => entry.facts.authors.includes(author));
+    for (const page of paginate(list, input.pageSize, urls.author(author))) paths.set(page.url, built);
+    paths.set(urls.authorFeed(author), built);
+  }
+
+  for (const page of input.pages) paths.set(urls.page(page), built);
+  for (const fixed of [urls.feed, urls.search, '/sitemap-index.xml', '/sitemap-news.xml', '/404.html', '/admin/']) paths.set(fixed, built);
+  for (const file of input.publicFiles) paths.set(`/${file}`, built);
+  return { paths, missing };
+}
+
+const dateFormat = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: NEWSROOM_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** Checks every collected link against the site map. */
+export function checkLinks(links: readonly LinkUse[], site: SiteMap, display: (file: string) => string): Problem[] {
+  const problems: Problem[] = [];
+  const bySection = new Map<string, string[]>();
+  const candidatesFor = (path: string) => {
+    const section = path.split('/')[1] ?? '';
+    let list = bySection.get(section);
+    if (!list) {
+      list = [...site.paths.keys()].filter((candidate) => candidate.split('/')[1] === section || section === '');
+      bySection.set(section, list);
+    }
+    return list.length > 0 ? list : [...site.paths.keys()];
+  };
+
+  for (const link of links) {
+    const add = (message: string, fix: string, severity: Problem['severity'] = 'error') =>
+      problems.push({ file: link.file, line: link.line, column: link.column, rule: link.rule, message, fix, severity });
+    const written = link.href === link.path ? link.path : `"${link.href}" (${link.path})`;
+    const state = site.paths.get(link.path);
+    if (state?.state === 'built') continue;
+    if (state?.state === 'draft') {
+      add(
+        `the link to ${written} leads to a draft (${display(state.file)}), which is never published`,
+        'remove the link, or publish the article first by removing "draft: true"',
+      );
+      continue;
+    }
+    if (state?.state === 'scheduled') {
+      add(
+        `the link to ${written} leads to ${state.what} scheduled for ${dateFormat.format(new Date(state.date))}; until then the link is broken`,
+        'publish this text after it, or add the link later',
+        'warning',
+      );
+      continue;
+    }
+    const reason = site.missing.get(link.path);
+    if (reason) {
+      add(`the link to ${written} leads nowhere: ${reason}`, 'link to a tag that has articles, or remove the link');
+      continue;
+    }
+    if (!link.path.endsWith('/') && site.paths.has(`${link.path}/`)) {
+      add(`the link to ${written} lacks the trailing slash that the site's addresses end with`, `write ${link.path}/`);
+      continue;
+    }
+    const suggestion = closest(link.path, candidatesFor(link.path));
+    const relative = !/^(?:\/|[a-z][a-z0-9+.-]*:)/i.test(link.href.trim());
+    add(
+      `the link to ${written} leads to a page that does not exist`,
+      suggestion
+        ? `did you mean ${suggestion}?`
+        : relative
+          ? 'start addresses on the site with /, such as /artykuly/<slug>/'
+          : 'correct the address or remove the link',
+    );
+  }
+  return problems;
+}
