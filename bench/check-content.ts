@@ -1,0 +1,166 @@
+/**
+ * Benchmark of the content check (not a test): generates a content folder with many Polish
+ * articles in a temporary directory and times `checkContent` over it, in this process and as
+ * the `npm run check:content` command would run it.
+ *
+ *   npm run bench:check [-- --articles 5000 --runs 3 --workers N --keep]
+ *
+ * Prints the wall time of each run and the peak resident memory. The generated content is
+ * valid: the check must report no problems, or the benchmark fails.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { checkContent, formatText } from '../src/content-check/index.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '5000' },
+    runs: { type: 'string', default: '3' },
+    workers: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const articleCount = Number(values.articles);
+const runs = Number(values.runs);
+const workers = values.workers === undefined ? undefined : Number(values.workers);
+
+/** A small deterministic generator, so every run checks the same text. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const words = (
+  'prawo ochrona danych osobowych bezpieczeństwo sieci sklep internetowy konsument reklamacja umowa ' +
+  'regulamin przedsiębiorca urząd kara administracyjna wyciek informacji hasło logowanie bank przelew ' +
+  'oszustwo fałszywy komunikat wiadomość zgłoszenie platforma użytkownik sąd wyrok orzeczenie ustawa ' +
+  'rozporządzenie dyrektywa obowiązek termin żądanie zgoda przetwarzanie administrator podmiot ryzyko ' +
+  'incydent zespół reagowania certyfikat faktura podatek źródło ważność uprawnienia dostęp łączność'
+).split(' ');
+
+const authors = Array.from({ length: 12 }, (_, index) => `autor-${index + 1}`);
+const tags = Array.from({ length: 40 }, (_, index) => `temat-${index + 1}`);
+const images = Array.from({ length: 20 }, (_, index) => `foto-${index + 1}.jpg`);
+
+function sentence(next: () => number, length: number): string {
+  const picked = Array.from({ length }, () => words[Math.floor(next() * words.length)] ?? 'prawo');
+  const text = picked.join(' ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+function paragraph(next: () => number, sentences: number): string {
+  return Array.from({ length: sentences }, () => sentence(next, 8 + Math.floor(next() * 10))).join(' ');
+}
+
+function article(index: number): string {
+  const next = random(index + 1);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
+  const day = String(1 + (index % 28)).padStart(2, '0');
+  const month = String(1 + (index % 10)).padStart(2, '0');
+  const other = `artykul-${(index * 7919) % articleCount}`;
+  const blocks = [
+    paragraph(next, 4),
+    `## ${sentence(next, 4).slice(0, -1)}`,
+    `${paragraph(next, 5)} Zobacz też [powiązany tekst](/artykuly/${other}/) i [temat](/tagi/${pick(tags)}/).`,
+    `- ${sentence(next, 6)}\n- **${sentence(next, 3)}** i *${sentence(next, 3)}*\n- Cena \\{brutto\\}: 5 \\< 7 &gt; 3 „w cudzysłowie”`,
+    paragraph(next, 6),
+    `### ${sentence(next, 3).slice(0, -1)}`,
+    paragraph(next, 5),
+    index % 5 === 0
+      ? `<Figure src="../images/${pick(images)}" alt="${sentence(next, 5)}" caption="${sentence(next, 6)}" credit="Szpalta" />`
+      : paragraph(next, 3),
+    index % 5 === 1 ? `<Callout type="warning" title="Uwaga">\n${paragraph(next, 2)}\n</Callout>` : paragraph(next, 4),
+    index % 7 === 0 ? `<Quote author="Jan Kowalski" source="rzecznik">\n${sentence(next, 12)}\n</Quote>` : paragraph(next, 4),
+    `## ${sentence(next, 3).slice(0, -1)}`,
+    paragraph(next, 6),
+    '{/* uwaga redakcji: sprawdzić przed publikacją */}',
+    `${paragraph(next, 4)} Autor: [profil](/autorzy/${pick(authors)}/).`,
+  ];
+  const front = [
+    '---',
+    `title: "${sentence(next, 7).slice(0, -1)}"`,
+    `lead: "${sentence(next, 20)}"`,
+    `pubDate: 2025-${month}-${day}T${String(index % 24).padStart(2, '0')}:00:00+01:00`,
+    `authors: [${pick(authors)}]`,
+    `tags: [${pick(tags)}, ${pick(tags)}]`,
+    'hero:',
+    `  image: ../images/${pick(images)}`,
+    `  alt: "${sentence(next, 6)}"`,
+    '---',
+  ];
+  return `${front.join('\n')}\n\n${blocks.join('\n\n')}\n`;
+}
+
+function generate(root: string): string {
+  const content = join(root, 'content');
+  for (const folder of ['articles', 'authors', 'tags', 'pages', 'settings', 'images'])
+    mkdirSync(join(content, folder), { recursive: true });
+  writeFileSync(
+    join(content, 'settings', 'site.yml'),
+    'name: Szpalta\ndescription: Benchmark\nurl: https://szpalta.example\npageSize: 10\nads:\n  slots:\n    - id: in-article\n      width: 300\n      height: 250\n',
+  );
+  for (const author of authors)
+    writeFileSync(join(content, 'authors', `${author}.yml`), `name: Autor ${author.slice(6)}\nrole: redaktor\n`);
+  for (const tag of tags) writeFileSync(join(content, 'tags', `${tag}.yml`), `name: Temat ${tag.slice(6)}\n`);
+  writeFileSync(join(content, 'pages', 'o-nas.mdx'), '---\ntitle: O nas\n---\n\nRedakcja.\n');
+  for (const image of images) writeFileSync(join(content, 'images', image), 'not decoded by the check');
+  let bytes = 0;
+  for (let index = 0; index < articleCount; index++) {
+    const text = article(index);
+    bytes += Buffer.byteLength(text);
+    writeFileSync(join(content, 'articles', `artykul-${index}.mdx`), text);
+  }
+  console.log(`generated ${articleCount} articles, ${(bytes / 1e6).toFixed(1)} MB, in ${content}`);
+  return content;
+}
+
+const root = mkdtempSync(join(tmpdir(), 'szpalta-bench-check-'));
+try {
+  const content = generate(root);
+  const now = new Date('2026-11-22T12:00:00Z');
+  for (let run = 1; run <= runs; run++) {
+    const started = performance.now();
+    const result = await checkContent({ contentDir: content, now, ...(workers === undefined ? {} : { workers }) });
+    const seconds = (performance.now() - started) / 1000;
+    if (result.problems.length > 0) {
+      console.error(formatText(result).split('\n').slice(0, 20).join('\n'));
+      throw new Error('the generated content should pass the check');
+    }
+    console.log(`in process, run ${run}: ${result.files} files in ${seconds.toFixed(2)} s`);
+  }
+  console.log(`in process: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+  const script = fileURLToPath(new URL('../scripts/check-content.ts', import.meta.url));
+  const started = performance.now();
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `await import(${JSON.stringify(script)}); process.on('exit', () => console.error('maxRSS ' + process.resourceUsage().maxRSS));`,
+      '--',
+      '--content-dir',
+      content,
+      '--now',
+      now.toISOString(),
+    ],
+    { encoding: 'utf8' },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const rss = /maxRSS (\d+)/.exec(child.stderr)?.[1];
+  if (child.status !== 0 && !rss) console.error(child.stderr);
+  console.log(
+    `as a command (node scripts/check-content.ts): exit ${child.status}, ${seconds.toFixed(2)} s wall, peak RSS ${rss ? (Number(rss) / 1024).toFixed(0) : '?'} MB`,
+  );
+  console.log(`last line: ${child.stdout.trim().split('\n').at(-1)}`);
+} finally {
+  if (values.keep) console.log(`kept ${root}`);
+  else rmSync(root, { recursive: true, force: true });
+}
