@@ -22,7 +22,7 @@ export function adminViteConfig({ outDir, mode = 'production' }: { outDir?: stri
     publicDir: false,
     logLevel: 'warn',
     cacheDir: fileURLToPath(new URL('../node_modules/.vite-admin/', import.meta.url)),
-    oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+    oxc: { jsx: { runtime: 'automatic', importSource: 'react', development: mode === 'development' } },
     // Whatever NODE_ENV the calling process has (vitest sets "test"), a production build ships production React.
     ...(mode === 'production' ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
     resolve: { dedupe: ['react', 'react-dom', 'immutable', '@emotion/react', '@emotion/styled'] },
