@@ -97,10 +97,10 @@ export function createFileChecker(context: CheckContext): FileChecker {
           'empty',
           'the file is empty',
           file.collection === 'articles'
-            ? 'write the front matter and the text, or delete the file (npm run new -- "Tytuł" creates a valid article)'
+            ? 'write the front matter and the text, or delete the file; npm run new -- "Tytuł" creates a valid article'
             : isMdx
-              ? 'write the front matter (title: …) and the text, or delete the file'
-              : 'write the fields (name: …), or delete the file',
+              ? 'write the front matter, such as title: …, and the text, or delete the file'
+              : 'write the fields, such as name: …, or delete the file',
         );
       } else {
         add(decoded.at, 'encoding', 'the file is not valid UTF-8 text', 'save the file with the UTF-8 encoding');
@@ -122,7 +122,7 @@ export function createFileChecker(context: CheckContext): FileChecker {
               top,
               'frontmatter',
               'the file has no front matter',
-              'start the file with a line ---, then the fields (title: …), then another line ---',
+              'start the file with a line ---, then the fields such as title: …, then another line ---',
             );
             checkBody(
               { file: file.path, relative: file.relative, body: split.body, start: top, pagePath: pagePath(file) },
@@ -166,7 +166,7 @@ export function createFileChecker(context: CheckContext): FileChecker {
           isMdx ? top : where([]),
           isMdx ? 'frontmatter' : 'yaml',
           `the ${isMdx ? 'front matter' : 'file'} must be a list of fields, one "name: value" per line`,
-          'write one field per line, such as title: "…"',
+          `write one field per line, such as ${isMdx ? 'title' : 'name'}: "…"`,
         );
       } else {
         const schema = schemas[file.collection];
@@ -211,7 +211,7 @@ export function createFileChecker(context: CheckContext): FileChecker {
               add(
                 where(['updatedDate']),
                 'updatedDate',
-                'the update is dated before the publication (pubDate)',
+                'updatedDate is earlier than pubDate',
                 'use a date after pubDate, or remove updatedDate',
               );
             }
@@ -219,9 +219,12 @@ export function createFileChecker(context: CheckContext): FileChecker {
         }
         if (file.collection === 'settings') report.settings = settingsFacts(value, result.success);
         if (!isMdx) {
+          const invalid = new Set(result.success ? [] : result.error.issues.map((issue) => fieldName(issue.path)));
           for (const found of stringsUnderKeys(parsed.document, LINK_FIELDS)) {
-            const target = classifyHref(found.value, '/', context.siteOrigin);
             const rule = fieldName(found.path);
+            // A value the schema refused is reported once, by the schema; a relative value is not a site link here.
+            if (invalid.has(rule) || !/^(?:\/|[a-z][a-z0-9+.-]*:)/i.test(found.value.trim())) continue;
+            const target = classifyHref(found.value, '/', context.siteOrigin);
             if (target.kind === 'unsafe') {
               add(at(found.offset), rule, `${target.scheme}: addresses are not allowed`, 'use an https:// address or a page of the site');
             } else if (target.kind === 'internal') {

@@ -137,7 +137,7 @@ export function scanContent(contentDir: string): Scan {
         'slug',
         `the file name "${stem}" is not an ASCII slug, and it becomes the address of the page`,
         suggestion
-          ? `rename the file to ${suggestion}${extension} (lower-case letters without Polish characters, digits and hyphens)`
+          ? `rename the file to ${suggestion}${extension}: lower-case letters without Polish characters, digits and hyphens`
           : 'rename the file using lower-case letters, digits and hyphens',
       );
     }
@@ -168,7 +168,7 @@ export function checkImagePath(value: string, fromRelative: string, index: FileI
   const images = `${index.contentName}/images`;
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(value)) {
     return {
-      message: `"${value}" is a web address; the site only shows images stored with the content (and its security policy blocks others)`,
+      message: `"${value}" is a web address; the site only shows images stored with the content, and its security policy blocks others`,
       fix: `save the image in ${images} and write ../images/<file>`,
     };
   }

@@ -155,7 +155,7 @@ export function explainIssue(issue: z.core.$ZodIssue, data: unknown, setting: Is
         return {
           field,
           message: own ?? `${key} must be at most ${maximum} characters`,
-          fix: `shorten it to ${maximum} characters or fewer (it has ${value.length})`,
+          fix: `shorten it to ${maximum} characters or fewer; it has ${value.length}`,
         };
       }
       if (issue.origin === 'array' && Array.isArray(value)) {
@@ -188,7 +188,13 @@ export function explainIssue(issue: z.core.$ZodIssue, data: unknown, setting: Is
         fix: 'remove it or correct its name',
       };
     case 'custom':
-      return { field, message: issue.message, fix: params?.fix ?? 'correct the value' };
+      return {
+        field,
+        message: issue.message,
+        fix:
+          params?.fix ??
+          (issue.message.includes('URL') ? 'write a full address such as https://…, or a site path starting with /' : 'correct the value'),
+      };
     default:
       return { field, message: own ?? `${key} is not valid: ${issue.message}`, fix: 'correct the value' };
   }

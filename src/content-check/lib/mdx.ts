@@ -27,7 +27,7 @@ export const FORBIDDEN_ELEMENTS: Readonly<Record<string, string>> = {
   frame: 'use <Embed url="https://…" title="…" /> instead',
   frameset: 'remove it',
   object: 'use <Embed url="https://…" title="…" /> instead',
-  embed: 'use <Embed url="https://…" title="…" /> (with a capital E) instead',
+  embed: 'use <Embed url="https://…" title="…" />, with a capital E, instead',
   applet: 'remove it',
   base: 'remove it: it would change where every link of the page goes',
   link: 'remove it; for a link write [text](address)',
@@ -78,11 +78,11 @@ function explainSyntaxError(reason: string): { message: string; fix: string } {
     .replace(/, expected a character that can start a name, such as a letter, `\$`, or `_`$/, '');
   let fix = 'correct the MDX at this place; a literal <, { or } in text needs a backslash: \\<, \\{, \\}';
   if ((note ?? '').includes('comment in MDX')) fix = 'write comments as {/* text */}; HTML comments <!-- --> do not work in MDX';
-  else if (reason.includes('before name')) fix = 'a < followed by a letter starts a tag; for a literal < write \\< or &lt;';
+  else if (reason.includes('before name')) fix = 'a < right before a character starts a tag; for a literal < write \\< or &lt;';
   else if (/in expression|expression with acorn|closing brace/.test(reason))
     fix = 'a { in text starts an expression: for literal braces write \\{ and \\}';
   else if (/^Expected a closing tag for `<([^>`]+)>`/.test(reason))
-    fix = `close it with </${/`<([^>`]+)>`/.exec(reason)?.[1] ?? ''}>, or write it self-closing: <… />`;
+    fix = `close it with </${/`<([^>`]+)>`/.exec(reason)?.[1] ?? ''}>; for a literal < write \\<`;
   else if (reason.includes('Unexpected closing tag')) fix = 'close tags in the reverse order of opening them';
   else if (reason.includes('closing slash')) fix = 'remove the stray closing tag, or add its opening tag';
   else if (reason.includes('closing quote')) fix = 'close the quote of the attribute value';
@@ -111,12 +111,13 @@ export function checkBody(input: BodyInput, environment: BodyEnvironment, proble
     const reason = failure.reason ?? failure.message ?? String(error);
     // Some messages carry the position only in their text: "(3:1-3:10)".
     const inText = /\((\d+):(\d+)-\d+:\d+\)/.exec(reason);
-    const point =
-      failure.line !== undefined && failure.column !== undefined
+    // For an unclosed tag the parser points at the end of the enclosing block; the opening tag is more useful.
+    const preferText = inText !== null && (reason.startsWith('Expected a closing tag') || failure.line === undefined);
+    const point = preferText
+      ? { line: Number(inText[1]), column: Number(inText[2]) }
+      : failure.line !== undefined && failure.column !== undefined
         ? { line: failure.line, column: failure.column }
-        : inText
-          ? { line: Number(inText[1]), column: Number(inText[2]) }
-          : undefined;
+        : undefined;
     const { message, fix } = explainSyntaxError(reason);
     report(point, 'mdx-syntax', message, fix);
     return;
@@ -238,7 +239,7 @@ export function checkBody(input: BodyInput, environment: BodyEnvironment, proble
       }
     }
     const level = /^h([1-6])$/.exec(lower)?.[1];
-    if (level) heading(point, Number(level), (depth) => `<h${depth}> (or ${'#'.repeat(depth)} in Markdown)`);
+    if (level) heading(point, Number(level), (depth) => `<h${depth}> or ${'#'.repeat(depth)} in Markdown`);
   };
 
   const componentElement = (element: JsxElement, name: MdxComponentName) => {
@@ -247,6 +248,8 @@ export function checkBody(input: BodyInput, environment: BodyEnvironment, proble
     const props: Record<string, string | true> = {};
     const positions = new Map<string, Point | undefined>();
     const skipped = new Set<string>();
+    // After a reported spread `{...x}` a missing prop may be meant to come from it: do not report it again.
+    const spread = element.attributes.some((attribute) => attribute.type === 'mdxJsxExpressionAttribute');
     for (const attribute of element.attributes) {
       if (attributeProblems(element, attribute, true)) {
         if (attribute.type === 'mdxJsxAttribute') skipped.add(attribute.name);
@@ -278,9 +281,24 @@ export function checkBody(input: BodyInput, environment: BodyEnvironment, proble
           continue;
         }
         const prop = String(issue.path[0] ?? '');
-        if (skipped.has(prop)) continue;
+        if (skipped.has(prop) || (spread && props[prop] === undefined)) continue;
         const explained = explainIssue(issue, props, { container: `<${name}>` });
-        report(positions.get(prop) ?? point, `${name}.${explained.field}`, explained.message, explained.fix);
+        const value = props[prop];
+        // A Figure path written from the site root or without ../ is the most common slip: show the right form.
+        const imagePath =
+          name === 'Figure' && prop === 'src' && typeof value === 'string'
+            ? /(?:^|\/)images\/(.+\.(?:jpe?g|png|webp))$/i.exec(value)?.[1]
+            : undefined;
+        report(
+          positions.get(prop) ?? point,
+          `${name}.${explained.field}`,
+          explained.message,
+          imagePath
+            ? `write src="../images/${imagePath}"`
+            : name === 'Figure' && prop === 'src'
+              ? 'use a .jpg, .png or .webp file in content/images, written as ../images/<file>'
+              : explained.fix,
+        );
       }
     }
     // Props that passed their own schema are checked against the files and settings even when another prop failed.
@@ -356,6 +374,8 @@ export function checkBody(input: BodyInput, environment: BodyEnvironment, proble
           );
         } else if (/^[a-z]/.test(name) && !name.includes('.')) {
           htmlElement(node, name);
+          // What is inside a forbidden element goes with it.
+          if (FORBIDDEN_ELEMENTS[name.toLowerCase()] !== undefined) return;
         } else if ((mdxComponentNames as readonly string[]).includes(name)) {
           componentElement(node, name as MdxComponentName);
         } else {

@@ -154,7 +154,22 @@ export function checkLinks(links: readonly LinkUse[], site: SiteMap, display: (f
       add(`the link to ${written} lacks the trailing slash that the site's addresses end with`, `write ${link.path}/`);
       continue;
     }
-    const suggestion = closest(link.path, candidatesFor(link.path));
+    const listPage = /^(.*\/)strona\/\d+\/$/.exec(link.path)?.[1];
+    if (listPage !== undefined && site.paths.get(listPage)?.state === 'built') {
+      add(`the link to ${written} leads past the last page of the list ${listPage}`, `link to ${listPage} instead`);
+      continue;
+    }
+    // Typos are judged by the last part of the address: the shared prefix says nothing.
+    const lastPart = link.path.split('/').findLast((part) => part !== '') ?? link.path;
+    const suggestion = closest(link.path, candidatesFor(link.path), Math.max(1, Math.floor(lastPart.length / 3)));
+    if (suggestion === undefined && lastPart.includes('.')) {
+      const folder = link.path.slice(0, link.path.lastIndexOf('/') + 1);
+      add(
+        `the link to ${written} leads to a file that is not in the site's public folder`,
+        `add the file to public${folder} or correct the address`,
+      );
+      continue;
+    }
     const relative = !/^(?:\/|[a-z][a-z0-9+.-]*:)/i.test(link.href.trim());
     add(
       `the link to ${written} leads to a page that does not exist`,

@@ -125,5 +125,6 @@ export function splitFrontMatter(text: string): SplitFile | SplitFailure {
   // gray-matter skips the engine for a block that is only comments or whitespace.
   if (yaml === '') yaml = parsed.matter;
   const yamlStart = yaml === '' ? 3 : text.indexOf(yaml, 3);
-  return { yaml, yamlStart, body: parsed.content, bodyStart: text.length - parsed.content.length };
+  // With CRLF line endings the block ends in the `\r` of its last line, which YAML would read as content.
+  return { yaml: yaml.replace(/\r$/, ''), yamlStart, body: parsed.content, bodyStart: text.length - parsed.content.length };
 }

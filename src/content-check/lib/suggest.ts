@@ -19,11 +19,14 @@ function distance(a: string, b: string, limit: number): number {
 
 /**
  * The candidate closest to `input` (ignoring case), when it is close enough to be a likely typo:
- * at most a third of the input's length away, and at least 1 for short words.
+ * at most `limit` edits away; by default a third of the input's length, and at least 1.
  */
-export function closest(input: string, candidates: Iterable<string>): string | undefined {
+export function closest(
+  input: string,
+  candidates: Iterable<string>,
+  limit = Math.max(1, Math.floor(input.length / 3)),
+): string | undefined {
   const needle = input.toLowerCase();
-  const limit = Math.max(1, Math.floor(needle.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
