@@ -19,8 +19,8 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SUPPRESSED_RULES: NonNullable<RunOptions['rules']> = {};
 
 let fixture: Fixture;
-let server: StaticServer;
-let browser: Browser;
+let runningServer: StaticServer | undefined;
+let runningBrowser: Browser | undefined;
 let axeSource: string;
 let paths: string[];
 
@@ -29,8 +29,8 @@ beforeAll(async () => {
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   // Every URL of the sitemaps, plus the 404 page, which sitemaps leave out but readers see.
   const index = parseXml(await readText(fixture.dist, '/sitemap-index.xml'), 'sitemap-index.xml');
-  const sitemaps = children(child(index, 'sitemapindex', 'sitemap-index.xml'), 'sitemap').map((entry) =>
-    new URL(requiredText(entry, 'loc', 'sitemap-index.xml')).pathname,
+  const sitemaps = children(child(index, 'sitemapindex', 'sitemap-index.xml'), 'sitemap').map(
+    (entry) => new URL(requiredText(entry, 'loc', 'sitemap-index.xml')).pathname,
   );
   const urls = new Set<string>();
   for (const sitemap of sitemaps) {
@@ -38,16 +38,23 @@ beforeAll(async () => {
     for (const url of children(child(xml, 'urlset', sitemap), 'url')) urls.add(new URL(requiredText(url, 'loc', sitemap)).pathname);
   }
   paths = [...urls, '/404.html'].sort();
-  server = await startStaticServer(fixture.dist);
-  browser = await launchChromium();
+  runningServer = await startStaticServer(fixture.dist);
+  runningBrowser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await runningBrowser?.close();
+  await runningServer?.close();
 });
 
+/** The browser and server that `beforeAll` started (it throws when either failed to start). */
+function started(): { browser: Browser; server: StaticServer } {
+  if (!runningBrowser || !runningServer) throw new Error('the browser or the static server did not start');
+  return { browser: runningBrowser, server: runningServer };
+}
+
 async function audit(colorScheme: 'light' | 'dark'): Promise<string[]> {
+  const { browser, server } = started();
   const context = await browser.newContext({ colorScheme, locale: 'pl-PL', viewport: { width: 1280, height: 900 } });
   // Injected through the DevTools protocol, which the pages' strict CSP does not govern.
   await context.addInitScript({ content: axeSource });
@@ -58,13 +65,16 @@ async function audit(colorScheme: 'light' | 'dark'): Promise<string[]> {
       const response = await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
       expect(response?.status(), path).toBe(200);
       const results = await page.evaluate(
-        (options) => (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<AxeResults> } }).axe.run(document, options),
+        (options) =>
+          (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<AxeResults> } }).axe.run(document, options),
         { runOnly: { type: 'tag', values: WCAG_TAGS }, rules: SUPPRESSED_RULES, resultTypes: ['violations'] } satisfies RunOptions,
       );
       expect(results.passes.length, `${path}: axe ran its rules`).toBeGreaterThan(10);
       for (const violation of results.violations) {
         for (const node of violation.nodes) {
-          problems.push(`${colorScheme} ${path}: ${violation.id} (${violation.impact ?? ''}) ${node.target.join(' ')}: ${node.failureSummary ?? violation.help}`);
+          problems.push(
+            `${colorScheme} ${path}: ${violation.id} (${violation.impact ?? ''}) ${node.target.join(' ')}: ${node.failureSummary ?? violation.help}`,
+          );
         }
       }
     }
@@ -81,6 +91,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   });
 
   it('reports a known violation (a control for the audits below)', async () => {
+    const { browser, server } = started();
     const context = await browser.newContext();
     await context.addInitScript({ content: axeSource });
     try {
@@ -88,7 +99,8 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       await page.goto(`${server.origin}/`);
       await page.evaluate(() => document.querySelector('main')?.insertAdjacentHTML('beforeend', '<img src="/favicon.svg">'));
       const results = await page.evaluate(
-        (options) => (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<AxeResults> } }).axe.run(document, options),
+        (options) =>
+          (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<AxeResults> } }).axe.run(document, options),
         { runOnly: { type: 'tag', values: WCAG_TAGS }, rules: SUPPRESSED_RULES } satisfies RunOptions,
       );
       expect(results.violations.map((violation) => violation.id)).toContain('image-alt');

@@ -75,7 +75,10 @@ describe('article pages', () => {
     for (const article of fixture.published) {
       const { $ } = page(article);
       const links = $('a[rel~="author"]').toArray();
-      expect(links.map((link) => $(link).attr('href')), article.slug).toEqual(article.authors.map((slug) => `/autorzy/${slug}/`));
+      expect(
+        links.map((link) => $(link).attr('href')),
+        article.slug,
+      ).toEqual(article.authors.map((slug) => `/autorzy/${slug}/`));
       expect(
         links.map((link) => text($(link).text())),
         article.slug,
@@ -129,7 +132,10 @@ describe('article pages', () => {
     for (const article of fixture.published) {
       const { $ } = page(article);
       const links = $('a[rel~="tag"]').toArray();
-      expect(links.map((link) => $(link).attr('href')), article.slug).toEqual(article.tags.map((slug) => `/tagi/${slug}/`));
+      expect(
+        links.map((link) => $(link).attr('href')),
+        article.slug,
+      ).toEqual(article.tags.map((slug) => `/tagi/${slug}/`));
       expect(
         links.map((link) => text($(link).text())),
         article.slug,
@@ -272,7 +278,9 @@ describe('a title containing </script>', () => {
     expect($('meta[property="og:title"]').attr('content')).toBe(article.title);
     const code = $('script:not([type="application/ld+json"])').toArray();
     expect(code.some((script) => $(script).text().includes('alert('))).toBe(false);
-    expect($('script:not([type="application/ld+json"])').length).toBe(page(fixture.published[0] as FixtureArticle).$('script:not([type="application/ld+json"])').length);
+    expect($('script:not([type="application/ld+json"])').length).toBe(
+      page(fixture.published[0] as FixtureArticle).$('script:not([type="application/ld+json"])').length,
+    );
   });
 
   it('stays inside its JSON-LD block', () => {

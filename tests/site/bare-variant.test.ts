@@ -18,7 +18,10 @@ describe('a site without newsletter and ads', () => {
     expect(fixture.content.settings.newsletter.action).toBeUndefined();
     expect(fixture.content.settings.ads.slots).toEqual([]);
     for (const article of fixture.published) {
-      expect(pages.some((page) => page.url === `/artykuly/${article.slug}/`), article.slug).toBe(true);
+      expect(
+        pages.some((page) => page.url === `/artykuly/${article.slug}/`),
+        article.slug,
+      ).toBe(true);
     }
   });
 

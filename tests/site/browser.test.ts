@@ -5,28 +5,37 @@ import { loadFixture, type Fixture } from '../support/site.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
 
 let fixture: Fixture;
-let server: StaticServer;
-let browser: Browser;
+let runningServer: StaticServer | undefined;
+let runningBrowser: Browser | undefined;
 
 beforeAll(async () => {
   fixture = await loadFixture();
-  server = await startStaticServer(fixture.dist);
-  browser = await launchChromium();
+  runningServer = await startStaticServer(fixture.dist);
+  runningBrowser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await runningBrowser?.close();
+  await runningServer?.close();
 });
+
+/** The browser and server that `beforeAll` started (it throws when either failed to start). */
+function started(): { browser: Browser; server: StaticServer } {
+  if (!runningBrowser || !runningServer) throw new Error('the browser or the static server did not start');
+  return { browser: runningBrowser, server: runningServer };
+}
 
 /** Records what goes wrong on a page: CSP violations, console errors, failed or refused requests. */
 async function watchedContext(options: Parameters<Browser['newContext']>[0] = {}) {
+  const { browser } = started();
   const context = await browser.newContext({ locale: 'pl-PL', ...options });
   await context.addInitScript(() => {
     const store = window as unknown as { cspViolations: string[] };
     store.cspViolations = [];
     document.addEventListener('securitypolicyviolation', (event) => {
-      store.cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
+      store.cspViolations.push(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`,
+      );
     });
   });
   const problems: string[] = [];
@@ -35,7 +44,9 @@ async function watchedContext(options: Parameters<Browser['newContext']>[0] = {}
       if (message.type() === 'error') problems.push(`${page.url()}: console error: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`${page.url()}: uncaught ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`${page.url()}: request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+    page.on('requestfailed', (request) =>
+      problems.push(`${page.url()}: request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+    );
     page.on('response', (response) => {
       if (response.status() >= 400) problems.push(`${page.url()}: ${response.status()} for ${response.url()}`);
     });
@@ -71,6 +82,7 @@ function samplePaths(): string[] {
 
 describe('in Chromium, served with the _headers rules', () => {
   it('pages load with no CSP violation, console error or failed request', async () => {
+    const { server } = started();
     const { context, problems } = await watchedContext();
     try {
       const page = await context.newPage();
@@ -100,6 +112,7 @@ describe('in Chromium, served with the _headers rules', () => {
   });
 
   it('reader pages request no JavaScript file', async () => {
+    const { server } = started();
     const { context } = await watchedContext();
     const scripts: string[] = [];
     context.on('request', (request) => {
@@ -117,6 +130,7 @@ describe('in Chromium, served with the _headers rules', () => {
   });
 
   it('the search page finds a published article with Pagefind', async () => {
+    const { server } = started();
     const article = fixture.published.find((candidate) => candidate.slug === 'kary-rodo-dla-sklepow');
     if (!article) throw new Error('fixture article kary-rodo-dla-sklepow is not published');
     const { context, problems } = await watchedContext();
@@ -137,6 +151,7 @@ describe('in Chromium, served with the _headers rules', () => {
   });
 
   it('the theme switch works and is remembered', async () => {
+    const { server } = started();
     const { context, problems } = await watchedContext({ colorScheme: 'light' });
     try {
       const page = await context.newPage();
@@ -157,7 +172,11 @@ describe('in Chromium, served with the _headers rules', () => {
   });
 
   it('nothing shifts while images and ads load (cumulative layout shift 0), on a phone and a desktop', async () => {
-    const paths = ['/', ...fixture.published.filter((article) => article.hero || article.ads).map((article) => `/artykuly/${article.slug}/`)];
+    const { browser, server } = started();
+    const paths = [
+      '/',
+      ...fixture.published.filter((article) => article.hero !== undefined || article.ads).map((article) => `/artykuly/${article.slug}/`),
+    ];
     const shifts: string[] = [];
     for (const viewport of [
       { width: 390, height: 844 },

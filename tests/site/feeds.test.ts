@@ -129,7 +129,11 @@ describe('RSS feeds', () => {
       const article = site.articles[index] as FixtureArticle;
       const html = requiredText(item, 'content:encoded', `${site.url} ${article.slug}`);
       const $ = load(html);
-      const firstParagraph = article.body.trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ') ?? '';
+      const firstParagraph =
+        article.body
+          .trim()
+          .split(/\n\s*\n/)[0]
+          ?.replace(/\s+/g, ' ') ?? '';
       expect($.text().replace(/\s+/g, ' '), article.slug).toContain(firstParagraph.slice(0, 40));
       if (article.hero) expect($(`img[alt="${article.hero.alt}"]`).length, `${article.slug}: hero in the feed`).toBe(1);
       for (const element of $('[href], [src], [srcset], [poster]').toArray()) {

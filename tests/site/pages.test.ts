@@ -106,7 +106,12 @@ describe('search page', () => {
         .map((element) => $(element).attr('href') ?? $(element).attr('src') ?? ''),
       ...$('script:not([src])')
         .toArray()
-        .flatMap((script) => $(script).text().match(/\/pagefind\/[\w.-]+/g) ?? []),
+        .flatMap(
+          (script) =>
+            $(script)
+              .text()
+              .match(/\/pagefind\/[\w.-]+/g) ?? [],
+        ),
     ];
     expect(referenced).toContain('/pagefind/pagefind-ui.js');
     for (const url of referenced) expect(existsSync(join(fixture.dist, url)), url).toBe(true);

@@ -4,6 +4,7 @@ import { cp, mkdtemp, readdir, readFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { prepareFixture, type Variant } from './fixture.ts';
 
 /** The repository root. */
@@ -88,7 +89,7 @@ export async function astroBuild({
   });
   await new Promise((resolve) => log.end(resolve));
   if (code !== 0) {
-    const lines = (await readFile(logFile, 'utf8')).replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+    const lines = stripVTControlCharacters(await readFile(logFile, 'utf8')).split('\n');
     const errors = lines.filter((line) => /\[ERROR\]|^\s*\w*Error\b/.test(line)).slice(0, 10);
     throw new Error(
       `astro build of ${contentDir} failed with exit code ${code}. Errors:\n${errors.join('\n')}\nLast lines of ${logFile}:\n${lines.slice(-15).join('\n')}`,

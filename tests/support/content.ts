@@ -49,11 +49,10 @@ async function filesOf(dir: string, extension: RegExp): Promise<string[]> {
 
 const slugOf = (file: string) => basename(file).replace(/\.[^.]+$/, '');
 
-async function readYamlEntries<S extends z.ZodType>(dir: string, schema: S): Promise<Map<string, z.infer<S> & { slug: string }>> {
-  const entries = new Map<string, z.infer<S> & { slug: string }>();
+async function readYamlEntries<T extends object>(dir: string, parse: (data: unknown) => T): Promise<Map<string, T & { slug: string }>> {
+  const entries = new Map<string, T & { slug: string }>();
   for (const file of await filesOf(dir, /\.ya?ml$/)) {
-    const data = schema.parse(parseYaml(await readFile(file, 'utf8'))) as z.infer<S>;
-    entries.set(slugOf(file), { ...data, slug: slugOf(file) });
+    entries.set(slugOf(file), { ...parse(parseYaml(await readFile(file, 'utf8'))), slug: slugOf(file) });
   }
   return entries;
 }
@@ -74,9 +73,9 @@ export async function readContent(contentDir: string): Promise<FixtureContent> {
   return {
     settings,
     articles,
-    authors: await readYamlEntries(join(contentDir, 'authors'), authorFields),
-    tags: await readYamlEntries(join(contentDir, 'tags'), tagFields),
-    sponsors: await readYamlEntries(join(contentDir, 'sponsors'), sponsorFields),
+    authors: await readYamlEntries(join(contentDir, 'authors'), (data) => authorFields.parse(data)),
+    tags: await readYamlEntries(join(contentDir, 'tags'), (data) => tagFields.parse(data)),
+    sponsors: await readYamlEntries(join(contentDir, 'sponsors'), (data) => sponsorFields.parse(data)),
     pages,
   };
 }

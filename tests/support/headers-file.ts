@@ -31,7 +31,12 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 export function headersFor(rules: readonly HeaderRule[], pathname: string): Map<string, string> {
   const result = new Map<string, string>();
   for (const rule of rules) {
-    const pattern = new RegExp(`^${rule.pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    const pattern = new RegExp(
+      `^${rule.pattern
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     if (!pattern.test(pathname)) continue;
     for (const [name, value] of rule.headers) {
       const previous = result.get(name);

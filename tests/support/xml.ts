@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 
 /** An XML element as fast-xml-parser gives it: attributes under `@_name`, text under `#text`. */
 export type XmlNode = Record<string, unknown>;
@@ -11,16 +12,23 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: false,
   processEntities: true,
-  htmlEntities: false,
   // Elements that may repeat are always arrays, so a one-item feed reads like a long one.
   isArray: (name) => ['item', 'url', 'sitemap', 'category', 'dc:creator'].includes(name),
 });
 
-/** Parses well-formed XML; throws with the line and reason when it is not. */
+/** Parses well-formed XML that starts with an XML declaration; throws with the line and reason when it is not. */
 export function parseXml(xml: string, what: string): XmlNode {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new Error(`${what} is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
+  try {
+    SyntaxValidator.validate(xml, { xmlDeclaraion: { optional: false } });
+  } catch (error) {
+    throw new Error(`${what} is not well-formed XML: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
   return parser.parse(xml) as XmlNode;
+}
+
+/** A scalar XML value as text (fast-xml-parser gives text nodes as strings). */
+function scalar(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** The child element `name` of `node` (throws when missing or repeated). */
@@ -28,7 +36,7 @@ export function child(node: unknown, name: string, where: string): XmlNode {
   const value = (node as XmlNode | undefined)?.[name];
   if (value === undefined) throw new Error(`${where}: no <${name}>`);
   if (Array.isArray(value)) throw new Error(`${where}: <${name}> appears ${value.length} times`);
-  return typeof value === 'object' && value !== null ? (value as XmlNode) : { '#text': String(value) };
+  return typeof value === 'object' && value !== null ? (value as XmlNode) : { '#text': scalar(value) };
 }
 
 /** The children `name` of `node`, as an array (empty when there are none). */
@@ -36,7 +44,7 @@ export function children(node: unknown, name: string): XmlNode[] {
   const value = (node as XmlNode | undefined)?.[name];
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).map((item) =>
-    typeof item === 'object' && item !== null ? (item as XmlNode) : { '#text': String(item) },
+    typeof item === 'object' && item !== null ? (item as XmlNode) : { '#text': scalar(item) },
   );
 }
 
@@ -44,7 +52,7 @@ export function children(node: unknown, name: string): XmlNode[] {
 export function textOf(node: XmlNode | undefined): string | undefined {
   if (node === undefined) return undefined;
   const value = node['#text'];
-  return value === undefined ? undefined : String(value);
+  return value === undefined ? undefined : scalar(value);
 }
 
 /** Text of the child `name`, throwing when it is missing or empty. */
