@@ -179,7 +179,9 @@ export function cmsCollections(): Collection[] {
 function backendOf(settings: unknown) {
   const parsed = settingsSchema().safeParse(settings);
   const cms = parsed.success ? parsed.data.cms : undefined;
-  return cms ? { name: 'github', repo: cms.repo, branch: cms.branch } : { name: 'github' };
+  // Without settings the branch is still the schema's default (Decap would assume "master").
+  const branch = settingsSchema().shape.cms.unwrap().shape.branch.parse(undefined);
+  return cms ? { name: 'github', repo: cms.repo, branch: cms.branch } : { name: 'github', branch };
 }
 
 /** The whole Decap configuration object. */

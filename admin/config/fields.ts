@@ -148,7 +148,12 @@ function fieldOf(name: string, schema: JsonSchema, required: boolean, context: F
       return { ...base, ...arrayWidget(schema, context, path) };
     case 'object':
       if (schema.properties) {
-        return { ...base, widget: 'object', collapsed: !required, fields: fieldsOf(schema, context, path) };
+        return {
+          ...base,
+          widget: 'object',
+          collapsed: !required,
+          fields: required ? fieldsOf(schema, context, path) : optionalGroup(fieldsOf(schema, context, path), text.label),
+        };
       }
       if (typeof schema.additionalProperties === 'object' && schema.additionalProperties.type === 'string') {
         return { ...base, widget: KEYVALUE_WIDGET };
@@ -157,6 +162,19 @@ function fieldOf(name: string, schema: JsonSchema, required: boolean, context: F
     default:
       throw new SchemaMappingError(path, `unsupported JSON Schema type ${JSON.stringify(schema.type)}`);
   }
+}
+
+/**
+ * The fields of an optional object. Decap enforces `required` of sub-fields even when the
+ * object is left empty, so there they are optional in Decap; the schema still requires them
+ * once the object is filled in, and the save check (`admin/src/validation.ts`) says so.
+ */
+function optionalGroup(fields: CmsField[], groupLabel: string): CmsField[] {
+  return fields.map((field) => {
+    if (field.required === false) return field;
+    const note = `Wymagane, gdy wypełniasz „${groupLabel}”.`;
+    return { ...field, required: false, hint: field.hint ? `${field.hint} ${note}` : note };
+  });
 }
 
 function relation(schema: JsonSchema, context: FieldContext, path: string) {

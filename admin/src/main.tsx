@@ -39,5 +39,14 @@ CMS.registerCustomFormat(YAML_FORMAT, 'yml', yamlFormat);
 CMS.registerPreviewStyle(siteCss, { raw: true });
 CMS.registerPreviewTemplate('articles', ArticlePreview);
 CMS.registerPreviewTemplate('pages', PagePreview);
+CMS.registerEventListener({
+  name: 'preSave',
+  handler: async ({ entry }) => {
+    const { entryProblems } = await import('./validation.ts');
+    const problems = entryProblems(String(entry.get('collection')), (entry.get('data') as { toJS(): Record<string, unknown> }).toJS());
+    if (problems.length > 0) throw new Error(`popraw pola: ${problems.join('; ')}`);
+    return undefined;
+  },
+});
 guardUploads(window);
 CMS.init();

@@ -134,4 +134,26 @@ describe('creating an article in the admin', () => {
     expect(box.find('.callout__title').text()).toBe('Uwaga');
     expect(box.text()).toContain('Termin mija 30 czerwca.');
   }, 180_000);
+
+  it('refuses to save a hero photo without its alternative text, naming the field', async () => {
+    const { page } = cms;
+    keepEvidence(page, 'create-article-invalid');
+    const before = await readdir(join(cms.contentDir, 'articles'));
+    await page.goto(`${cms.adminUrl}#/collections/articles/new`);
+    await page.reload();
+    await input(page, 'Tytuł').fill('Artykuł bez opisu zdjęcia');
+    await input(page, 'Lead').fill('Lead.');
+    await input(page, 'Data publikacji').fill('2025-06-02T10:00');
+    await chooseRelation(page, 'Autorzy', 'Jan Nowak');
+    const hero = field(page, 'Zdjęcie główne');
+    await hero.getByTestId('expand-button').click();
+    await hero.getByRole('button', { name: 'Wybierz zdjęcie' }).click();
+    await insertExisting(page, 'telefon.jpg');
+    await bodyEditor(page).click();
+    await page.keyboard.type('Treść.');
+    await page.getByRole('button', { name: 'Opublikuj', exact: true }).click();
+    await page.getByText('Opublikuj teraz', { exact: true }).click();
+    await page.getByText(/hero\.alt/).first().waitFor({ timeout: 10_000 });
+    expect(await readdir(join(cms.contentDir, 'articles'))).toEqual(before);
+  });
 });

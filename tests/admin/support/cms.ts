@@ -77,8 +77,9 @@ export async function startCms({ mode, content }: { mode: 'fs' | 'git'; content:
   }
 }
 
-/** Opens the admin and logs in with the local backend. */
+/** Opens the admin and logs in with the local backend; resolves when the collections are listed. */
 export async function login(cms: Cms): Promise<void> {
   await cms.page.goto(cms.adminUrl);
   await cms.page.getByRole('button', { name: 'Zaloguj się' }).click();
+  await cms.page.getByRole('heading', { name: 'Kolekcje' }).waitFor();
 }
