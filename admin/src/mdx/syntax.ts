@@ -81,8 +81,14 @@ function options(style: Style): ToMarkdownOptions {
     listItemIndent: 'one',
     resourceLink: true,
     handlers: { raw: (node: Raw) => node.value },
-    // A lone `}` is harmless to micromark but not to every MDX parser; typed text never needs it raw.
-    unsafe: [{ character: '}', inConstruct: 'phrasing' }],
+    unsafe: [
+      // A lone `}` is harmless to micromark but not to every MDX parser; typed text never needs it raw.
+      { character: '}', inConstruct: 'phrasing' },
+      // A line of text starting with `import` or `export` would be read as JavaScript (MDX ESM);
+      // the first letter is written as a character reference.
+      { atBreak: true, character: 'i', after: 'mport\\b' },
+      { atBreak: true, character: 'e', after: 'xport\\b' },
+    ],
   };
 }
 
