@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkContent, contentDirFromEnvironment, formatText, toJson } from '../src/content-check/index.ts';
 
@@ -46,6 +47,8 @@ if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
 
 const result = await checkContent({
   contentDir: values['content-dir'] ?? contentDirFromEnvironment(),
+  // Links to files such as /ads/baner.png are served from the project's public folder, wherever the command runs.
+  publicDir: fileURLToPath(new URL('../public/', import.meta.url)),
   ...(now ? { now } : {}),
   ...(workers !== undefined ? { workers } : {}),
 });

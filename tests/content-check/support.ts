@@ -15,21 +15,22 @@ export const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 /** The moment every fixture is checked at: the base has a draft and an article scheduled after it. */
 export const NOW = new Date('2026-11-22T12:00:00Z');
 
-/**
- * Makes `<temp>/content` from the base content, the case's own `content/` files on top and the
- * files listed in its `remove.txt` removed. Returns the temporary folder; the caller removes it.
- */
+/** Makes `<temp>/content` for the case (see `layContent`). Returns the temporary folder; the caller removes it. */
 export function materialize(caseName: string): string {
   const root = mkdtempSync(join(tmpdir(), `szpalta-check-${caseName}-`));
-  const content = join(root, 'content');
+  layContent(join(FIXTURES, caseName), join(root, 'content'));
+  return root;
+}
+
+/** Writes the base content to `content`, then the files of `caseDir/content` over it, minus those in `caseDir/remove.txt`. */
+export function layContent(caseDir: string, content: string): void {
   cpSync(BASE, content, { recursive: true });
-  const overlay = join(FIXTURES, caseName, 'content');
+  const overlay = join(caseDir, 'content');
   if (existsSync(overlay)) cpSync(overlay, content, { recursive: true });
-  const removals = join(FIXTURES, caseName, 'remove.txt');
+  const removals = join(caseDir, 'remove.txt');
   if (existsSync(removals)) {
     for (const line of readFileSync(removals, 'utf8').split('\n')) {
       if (line.trim()) rmSync(join(content, line.trim()));
     }
   }
-  return root;
 }

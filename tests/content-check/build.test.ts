@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { load } from 'cheerio';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkContent, formatText } from '../../src/content-check/index.ts';
+import { createProjectCopy, nodeBinary } from '../support/build.ts';
+import { FIXTURES, layContent, REPO } from './support.ts';
+
+/**
+ * The check inside `astro build`, through `src/integrations/content-check.ts`, in a private copy
+ * of the project (Astro keeps per-build state in its root). The copy's config adds the
+ * integration unless `astro.config.mjs` already has it.
+ */
+const temporary: string[] = [];
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
+const CONFIG = `import config from './astro.config.mjs';
+import contentCheck from './src/integrations/content-check.ts';
+const integrations = config.integrations ?? [];
+export default {
+  ...config,
+  integrations: integrations.some((integration) => integration.name === 'szpalta:content-check') ? integrations : [contentCheck(), ...integrations],
+};
+`;
+
+async function project(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'szpalta-check-build-'));
+  temporary.push(dir);
+  const projectDir = join(dir, 'project');
+  await createProjectCopy(projectDir);
+  writeFileSync(join(projectDir, 'astro.check.config.mjs'), CONFIG);
+  return projectDir;
+}
+
+async function build(projectDir: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(nodeBinary(), [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--config', 'astro.check.config.mjs'], {
+    cwd: projectDir,
+    env: {
+      ...process.env,
+      SZPALTA_CONTENT_DIR: join(projectDir, 'content'),
+      SZPALTA_CACHE_DIR: join(projectDir, '.cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  return { code, output: stripVTControlCharacters(output) };
+}
+
+describe('astro build with the content check', () => {
+  it('fails on a malformed article, naming the file and each field', { timeout: 180_000 }, async () => {
+    const projectDir = await project();
+    layContent(join(import.meta.dirname, 'build', 'malformed'), join(projectDir, 'content'));
+    const { code, output } = await build(projectDir);
+    expect(code, output).not.toBe(0);
+    for (const line of [
+      'content/articles/zepsuty.mdx:1:1 title: title is required (add "title: …" to the front matter)',
+      'content/articles/zepsuty.mdx:3:10 pubDate: must be a date such as 2026-11-22 or 2026-11-22T09:30:00+01:00',
+      'content/articles/zepsuty.mdx:4:11 authors[0]: unknown author "nieznany-autor"',
+      'content/articles/zepsuty.mdx:6:3 hero.alt: hero.alt (alternative text of the photo) is required',
+      'content/articles/kopia.mdx:1:1 duplicate-slug: the slug "pierwszy-artykul" is also the slug of content/articles/pierwszy-artykul.mdx',
+    ]) {
+      expect(output).toContain(line);
+    }
+    expect(readdirSync(projectDir)).not.toContain('dist');
+  });
+
+  it('builds the valid tricky files, and the site shows their text as written', { timeout: 300_000 }, async () => {
+    const projectDir = await project();
+    const content = join(projectDir, 'content');
+    layContent(join(FIXTURES, 'valid-base'), content);
+    // Every valid case's article under its own name, so the cases do not overwrite each other.
+    for (const name of ['valid-bom-crlf', 'valid-escapes', 'valid-components-and-links', 'valid-yaml-variants']) {
+      cpSync(join(FIXTURES, name, 'content'), content, {
+        recursive: true,
+        filter: (source) => !source.endsWith('tekst.mdx'),
+      });
+      const article = join(FIXTURES, name, 'content/articles/tekst.mdx');
+      if (existsSync(article)) cpSync(article, join(content, `articles/${name}.mdx`));
+    }
+    const checked = await checkContent({ contentDir: content, root: projectDir, publicDir: join(REPO, 'public') });
+    expect(formatText(checked)).toMatch(/no problems\.$/);
+
+    const { code, output } = await build(projectDir);
+    expect(code, output.split('\n').slice(-40).join('\n')).toBe(0);
+    const page = (path: string) => load(readFileSync(join(projectDir, 'dist', path, 'index.html'), 'utf8'));
+
+    const escapes = page('artykuly/valid-escapes').root().text();
+    for (const text of [
+      'Cena {brutto} i nawiasy klamrowe { }.',
+      'Mniejsze < większe, 3 < 5, a także 5 > 3 i a > b; strzałka -> w prawo.',
+      'Wyrażenie x < y ze spacją nie otwiera znacznika.',
+      // The site's typography turns straight quotes into curly ones; the Polish ones stay as written.
+      'Cudzysłowy „polskie”',
+      'i »francuskie«; apostrof w O’Neill.',
+      '<script>alert(1)</script>',
+      "import X from 'y'",
+      'Cytat z < i > w środku: 2 < 3.',
+    ]) {
+      expect(escapes).toContain(text);
+    }
+    expect(page('artykuly/valid-escapes')('.prose script')).toHaveLength(0);
+
+    const bom = page('artykuly/bom-crlf');
+    expect(bom('h1').first().text()).toBe('Zażółć gęślą jaźń – „cudzysłowy” i apostrof’');
+    expect(bom.root().text()).toContain('Akapit z polskimi znakami: ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ.');
+
+    const components = page('artykuly/valid-components-and-links');
+    expect(components('figure img').attr('alt')).toBe('Wykres liczby zgłoszeń');
+    expect(components.root().text()).toContain('Fałszywe SMS-y');
+  });
+});
