@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,9 +28,25 @@ export interface FixtureBuild {
 /** Top-level entries of the repository that a build does not read (or that a copy must not share). */
 const NOT_COPIED = new Set(['node_modules', 'dist', 'content', 'tests', 'bench', 'coverage', 'docs']);
 
+/** Tool caches inside `node_modules` (Vite's, Astro's) that a copy keeps to itself. */
+const PRIVATE_CACHES = new Set(['.vite', '.astro', '.cache', '.vite-admin']);
+
+/**
+ * Gives `dir` a `node_modules` folder of links to the repository's packages, without its cache
+ * folders: Vite and Astro write caches under `<root>/node_modules/`, and those of a copy must
+ * not land in the repository's.
+ */
+export async function linkNodeModules(dir: string): Promise<void> {
+  const target = join(dir, 'node_modules');
+  await mkdir(target);
+  for (const entry of await readdir(join(ROOT, 'node_modules'))) {
+    if (!PRIVATE_CACHES.has(entry)) await symlink(join(ROOT, 'node_modules', entry), join(target, entry));
+  }
+}
+
 /**
  * Makes `dir` a private copy of the project to build from: every top-level file and folder of
- * the repository except content, output, tests and dot-folders, plus a link to its `node_modules`.
+ * the repository except content, output, tests and dot-folders, plus links to its packages.
  *
  * Astro keeps per-build state in `<root>/.astro/` (the list of content modules to bundle) and,
  * when the output folder is outside the working directory, in `<cwd>/.astro/.prerender/`.
@@ -38,11 +54,12 @@ const NOT_COPIED = new Set(['node_modules', 'dist', 'content', 'tests', 'bench',
  * fixture build never uses the repository itself as its root.
  */
 export async function createProjectCopy(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
   for (const entry of await readdir(ROOT, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || NOT_COPIED.has(entry.name)) continue;
     await cp(join(ROOT, entry.name), join(dir, entry.name), { recursive: true });
   }
-  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  await linkNodeModules(dir);
 }
 
 /** The Node that runs Astro: this process's own when it is recent enough (Astro refuses Node 20). */

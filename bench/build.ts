@@ -1,0 +1,322 @@
+/**
+ * Build benchmark (issue 5): `npm run bench -- --n 1000,5000 [--runs 3] [--keep] [--no-write]`.
+ *
+ * For each N it generates N synthetic articles in a temporary folder, then builds
+ * - the full portal (a private copy of this repository, `SZPALTA_CONTENT_DIR` pointing at the content),
+ * - a bare Astro project with `@astrojs/mdx` and one minimal page per article, from the same MDX files,
+ * alternating the two when `--runs` is above 1 (each run cold: no cache, no output), and then
+ * rebuilds both after editing one article, with the caches of the last cold run. It reports wall
+ * time, peak memory of the process tree and pages per second, and writes them to BENCHMARKS.md.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, release, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createProjectCopy, linkNodeModules, nodeBinary, ROOT } from '../tests/support/build.ts';
+import { measure, type Measurement } from './measure.ts';
+import { generateContent } from './synthetic-content.ts';
+
+const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const REPORT = join(ROOT, 'BENCHMARKS.md');
+
+/** Issue 5's targets. */
+const TARGETS = { ratio: 1.0, peakBytesAt5000: 2 * 1024 ** 3, rebuildShare: 0.1 };
+
+type Kind = 'portal' | 'bare';
+
+interface Result {
+  n: number;
+  kind: Kind;
+  /** Median of the cold runs. */
+  wallMs: number;
+  /** Highest peak of the cold runs. */
+  peakRssBytes: number | undefined;
+  memoryMethod: Measurement['memoryMethod'];
+  pages: number;
+  runs: number;
+  rebuildMs: number;
+  date: string;
+}
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const sizes = values.n.split(',').map((value) => {
+  const n = Number(value.trim());
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--n takes positive integers separated by commas, got "${value}"`);
+  return n;
+});
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a positive integer, got "${values.runs}"`);
+
+/** A minimal Astro project that renders each article's MDX body on a page of its own: the baseline. */
+async function createBareProject(dir: string, contentDir: string): Promise<void> {
+  await mkdir(join(dir, 'src', 'pages'), { recursive: true });
+  await mkdir(join(dir, 'src', 'components'), { recursive: true });
+  await linkNodeModules(dir);
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'bench-bare-astro', private: true, type: 'module' }));
+  await writeFile(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+export default defineConfig({
+  site: 'https://bench.example',
+  integrations: [mdx()],
+  vite: {
+    build: {
+      rolldownOptions: {
+        // One warning per MDX module otherwise (withastro/astro#18087); printing thousands of them is not the build's work.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
+});
+`,
+  );
+  await writeFile(
+    join(dir, 'src', 'content.config.ts'),
+    `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+
+export const collections = {
+  articles: defineCollection({ loader: glob({ base: ${JSON.stringify(join(contentDir, 'articles'))}, pattern: '**/*.mdx' }) }),
+};
+`,
+  );
+  const components: Record<string, string> = {
+    Figure: '<figure><img src={Astro.props.src} alt={Astro.props.alt} /><figcaption>{Astro.props.caption}</figcaption></figure>',
+    Callout: '<aside><p>{Astro.props.title}</p><slot /></aside>',
+    Quote: '<figure><blockquote><slot /></blockquote><figcaption>{Astro.props.author}</figcaption></figure>',
+    Embed: '<p><a href={Astro.props.url}>{Astro.props.title}</a></p>',
+    Ad: '<div class="ad"></div>',
+  };
+  for (const [name, markup] of Object.entries(components)) await writeFile(join(dir, 'src', 'components', `${name}.astro`), `${markup}\n`);
+  await writeFile(
+    join(dir, 'src', 'pages', '[slug].astro'),
+    `---
+import { getCollection, render } from 'astro:content';
+${Object.keys(components)
+  .map((name) => `import ${name} from '../components/${name}.astro';`)
+  .join('\n')}
+
+export async function getStaticPaths() {
+  const entries = await getCollection('articles');
+  return entries.map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
+}
+
+const { entry } = Astro.props;
+const { Content } = await render(entry);
+---
+<html lang="pl">
+  <head><meta charset="utf-8" /><title>{entry.data.title}</title></head>
+  <body><h1>{entry.data.title}</h1><Content components={{ ${Object.keys(components).join(', ')} }} /></body>
+</html>
+`,
+  );
+}
+
+async function countPages(dist: string): Promise<number> {
+  const entries = await readdir(dist, { recursive: true });
+  return entries.filter((entry) => entry.endsWith('.html') && !entry.startsWith('pagefind')).length;
+}
+
+/** Removes a project's build output and caches, so the next build is cold. */
+async function coldStart(project: string): Promise<void> {
+  for (const path of ['dist', '.astro', '.cache', 'node_modules/.astro', 'node_modules/.vite']) {
+    await rm(join(project, path), { recursive: true, force: true });
+  }
+}
+
+async function build(kind: Kind, project: string, contentDir: string, logFile: string): Promise<Measurement> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+  if (kind === 'portal') {
+    env['SZPALTA_CONTENT_DIR'] = contentDir;
+    env['SZPALTA_CACHE_DIR'] = join(project, '.cache');
+  }
+  return measure(nodeBinary(), [ASTRO, 'build'], { cwd: project, env, logFile });
+}
+
+const median = (numbers: number[]) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+async function benchmark(n: number): Promise<Result[]> {
+  const work = await mkdtemp(join(tmpdir(), `szpalta-bench-${n}-`));
+  console.log(`\n[bench] N=${n}: working in ${work}`);
+  try {
+    const contentDir = join(work, 'content');
+    const content = await generateContent(contentDir, n);
+    console.log(
+      `[bench] generated ${content.articles} articles (${content.withComponents} with components), ${content.tags} tags, ${content.authors} authors`,
+    );
+    const projects: Record<Kind, string> = { portal: join(work, 'portal'), bare: join(work, 'bare') };
+    await createProjectCopy(projects.portal);
+    await createBareProject(projects.bare, contentDir);
+
+    const cold: Record<Kind, Measurement[]> = { portal: [], bare: [] };
+    for (let run = 1; run <= runs; run += 1) {
+      // Alternate which goes first, so neither always meets the warmer disk cache.
+      const order: Kind[] = run % 2 === 1 ? ['portal', 'bare'] : ['bare', 'portal'];
+      for (const kind of order) {
+        await coldStart(projects[kind]);
+        const result = await build(kind, projects[kind], contentDir, join(work, `${kind}-cold-${run}.log`));
+        cold[kind].push(result);
+        console.log(`[bench] N=${n} ${kind} cold run ${run}: ${(result.wallMs / 1000).toFixed(1)} s, ${formatBytes(result.peakRssBytes)}`);
+      }
+    }
+    const pages: Record<Kind, number> = {
+      portal: await countPages(join(projects.portal, 'dist')),
+      bare: await countPages(join(projects.bare, 'dist')),
+    };
+
+    // One editor's change: a sentence added to the body of an article in the middle of the archive.
+    const edited = join(contentDir, 'articles', `${content.slugs[Math.floor(n / 2)] ?? ''}.mdx`);
+    await writeFile(edited, `${await readFile(edited, 'utf8')}\nRedakcja uzupełniła ten tekst o jedno zdanie.\n`);
+    const rebuild: Partial<Record<Kind, Measurement>> = {};
+    for (const kind of ['portal', 'bare'] as const) {
+      const result = await build(kind, projects[kind], contentDir, join(work, `${kind}-rebuild.log`));
+      rebuild[kind] = result;
+      console.log(`[bench] N=${n} ${kind} rebuild after one edit: ${(result.wallMs / 1000).toFixed(1)} s`);
+    }
+
+    const date = new Date().toISOString();
+    return (['portal', 'bare'] as const).map((kind) => {
+      const peaks = cold[kind].map((result) => result.peakRssBytes).filter((value) => value !== undefined);
+      return {
+        n,
+        kind,
+        wallMs: median(cold[kind].map((result) => result.wallMs)),
+        peakRssBytes: peaks.length > 0 ? Math.max(...peaks) : undefined,
+        memoryMethod: cold[kind][0]?.memoryMethod ?? 'none',
+        pages: pages[kind],
+        runs,
+        rebuildMs: rebuild[kind]?.wallMs ?? Number.NaN,
+        date,
+      };
+    });
+  } finally {
+    if (values.keep) console.log(`[bench] kept ${work}`);
+    else await rm(work, { recursive: true, force: true });
+  }
+}
+
+function formatBytes(bytes: number | undefined): string {
+  return bytes === undefined ? 'n/a' : `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function versions(): Promise<Record<string, string>> {
+  const version = async (name: string) =>
+    (JSON.parse(await readFile(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  const names = ['astro', '@astrojs/mdx', '@astrojs/markdown-satteri', 'vite', 'rolldown', 'pagefind', 'sharp'];
+  const entries = await Promise.all(names.map(async (name) => [name, await version(name)] as const));
+  return { node: process.versions.node, ...Object.fromEntries(entries) };
+}
+
+const DATA_MARK = 'bench-data';
+
+/** Results of earlier runs kept in BENCHMARKS.md, so a run at one N keeps the others' rows. */
+async function previousResults(): Promise<Result[]> {
+  const text = await readFile(REPORT, 'utf8').catch(() => '');
+  const json = new RegExp(`<!-- ${DATA_MARK}\\n([\\s\\S]*?)\\n-->`).exec(text)?.[1];
+  return json ? (JSON.parse(json) as Result[]) : [];
+}
+
+function report(results: Result[], machine: Record<string, string>, toolVersions: Record<string, string>): string {
+  const sorted = [...results].sort((a, b) => a.n - b.n || a.kind.localeCompare(b.kind));
+  const rows = sorted.map(
+    (result) =>
+      `| ${result.n.toLocaleString('en')} | ${result.kind === 'portal' ? 'full portal' : 'bare Astro + MDX'} | ${seconds(result.wallMs)} | ${formatBytes(result.peakRssBytes)} | ${result.pages.toLocaleString('en')} | ${(result.pages / (result.wallMs / 1000)).toFixed(0)} | ${seconds(result.rebuildMs)} (${((100 * result.rebuildMs) / result.wallMs).toFixed(0)} %) | ${result.runs} | ${result.date.slice(0, 10)} |`,
+  );
+  const sizes = [...new Set(sorted.map((result) => result.n))];
+  const comparisons = sizes.flatMap((n) => {
+    const portal = sorted.find((result) => result.n === n && result.kind === 'portal');
+    const bare = sorted.find((result) => result.n === n && result.kind === 'bare');
+    if (!portal || !bare) return [];
+    const ratio = portal.wallMs / bare.wallMs;
+    const perArticle = portal.wallMs / portal.n / (bare.wallMs / bare.n);
+    const memory = portal.peakRssBytes && bare.peakRssBytes ? (portal.peakRssBytes / bare.peakRssBytes).toFixed(2) : 'n/a';
+    const rebuildShare = portal.rebuildMs / portal.wallMs;
+    const checks = [
+      `time ratio ${ratio <= TARGETS.ratio ? 'meets' : 'misses'} ≤ ${TARGETS.ratio.toFixed(1)}`,
+      `rebuild ${rebuildShare <= TARGETS.rebuildShare ? 'meets' : 'misses'} ≤ 10 %`,
+      ...(n === 5000 && portal.peakRssBytes !== undefined
+        ? [`memory ${portal.peakRssBytes <= TARGETS.peakBytesAt5000 ? 'meets' : 'misses'} ≤ 2 GB`]
+        : []),
+    ];
+    return [`| ${n.toLocaleString('en')} | ${ratio.toFixed(2)} | ${perArticle.toFixed(2)} | ${memory} | ${checks.join('; ')} |`];
+  });
+  return `# Build benchmark
+
+Written by \`npm run bench\` (\`bench/build.ts\`); do not edit by hand. Each row is the median of the
+cold runs (no cache, no output) at that size; "rebuild" is one more build after adding a sentence
+to one article, with the caches the cold build left.
+
+The **full portal** is this repository built with \`SZPALTA_CONTENT_DIR\` pointing at N synthetic
+articles (~800 words of Polish-like text, 40 tags, 12 authors, every article with a hero photo
+from a pool of six, one in five with Callout, Quote, Figure and Embed). Its pages are the articles
+plus home and archive pages, tag and author pages with their feeds, the site feed, sitemaps and
+the Pagefind index. The **bare Astro** baseline builds the same MDX files with \`@astrojs/mdx\`
+into one minimal page per article (no layout, no image processing, no lists).
+
+## Results
+
+| articles | build | wall time | peak memory | HTML pages | pages/s | rebuild after one edit | runs | date |
+|---:|---|---:|---:|---:|---:|---:|---:|---|
+${rows.join('\n')}
+
+| articles | portal ÷ bare (wall time) | per article | peak memory ratio | issue 5 targets |
+|---:|---:|---:|---:|---|
+${comparisons.join('\n')}
+
+Peak memory is the summed resident memory of the build's process tree, sampled every 100 ms
+(\`/proc\`); where \`/proc\` is missing it falls back to GNU time's maximum RSS of one process.
+
+## Machine
+
+${Object.entries(machine)
+  .map(([key, value]) => `- ${key}: ${value}`)
+  .join('\n')}
+- versions: ${Object.entries(toolVersions)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(', ')}
+
+## Run it
+
+\`\`\`sh
+npm run bench                      # N = 1,000, one cold run each
+npm run bench -- --n 1000,5000 --runs 3
+\`\`\`
+
+<!-- ${DATA_MARK}
+${JSON.stringify(sorted, null, 1)}
+-->
+`;
+}
+
+const results: Result[] = [];
+for (const n of sizes) results.push(...(await benchmark(n)));
+
+const machine = {
+  CPU: `${cpus()[0]?.model.trim() ?? 'unknown'} × ${cpus().length}`,
+  memory: `${(totalmem() / 1024 ** 3).toFixed(1)} GB`,
+  kernel: `Linux ${release()}`,
+};
+const kept = (await previousResults()).filter((old) => !sizes.includes(old.n));
+const text = report([...kept, ...results], machine, await versions());
+console.log(`\n${text.slice(text.indexOf('## Results'), text.indexOf('## Machine'))}`);
+if (!values['no-write']) {
+  await writeFile(REPORT, text);
+  console.log(`[bench] wrote ${REPORT}`);
+}
