@@ -7,7 +7,7 @@ import { DEFAULT_PROXY_PORT } from '../admin/config/names.ts';
  * `npm run dev` / `npm start`: the site with its admin (`astro dev` on 127.0.0.1:4321,
  * `/admin/` included) and the CMS's local backend (`decap-server` on 127.0.0.1, writing
  * straight into this checkout's files). Ctrl-C or SIGTERM stops both; when either exits,
- * the other is stopped too.
+ * the other is stopped too. Extra arguments go to `astro dev` (`npm start -- --open`).
  */
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -70,7 +70,7 @@ start('decap-server', ['node_modules/decap-server/dist/index.js'], {
   MODE: 'fs',
   GIT_REPO_DIRECTORY: root,
 });
-start('astro dev', ['node_modules/astro/bin/astro.mjs', 'dev', '--host', host, '--port', String(sitePort)]);
+start('astro dev', ['node_modules/astro/bin/astro.mjs', 'dev', '--host', host, '--port', String(sitePort), ...process.argv.slice(2)]);
 
 console.log(`Site: http://${host}:${sitePort}/  CMS: http://${host}:${sitePort}/admin/ (choose "Zaloguj się")`);
 

@@ -25,16 +25,22 @@ export default function admin(): AstroIntegration {
         const admin = await createServer({
           ...adminViteConfig({ mode: 'development' }),
           appType: 'spa',
-          server: { middlewareMode: true, hmr: false, ws: false },
+          server: { middlewareMode: true, hmr: false },
         });
         server.httpServer?.once('close', () => void admin.close());
-        server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
+        const serveAdmin = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
           const path = (request.url ?? '/').split('?')[0] ?? '/';
           if (path === ADMIN_BASE.slice(0, -1)) {
             response.writeHead(301, { location: ADMIN_BASE }).end();
             return;
           }
           if (!path.startsWith(ADMIN_BASE)) {
+            next();
+            return;
+          }
+          if (path === `${ADMIN_BASE}favicon.svg`) {
+            // The admin page points at the site's icon; in dev the admin's Vite puts its base in front.
+            request.url = '/favicon.svg';
             next();
             return;
           }
@@ -50,7 +56,11 @@ export default function admin(): AstroIntegration {
             return;
           }
           admin.middlewares(request, response, next);
-        });
+        };
+        // Astro puts its own middlewares (trailing-slash and route guards, which would refuse
+        // `/admin/@vite/client`) in front of every other once the server is created; the admin
+        // goes in front of those when the server starts listening.
+        server.httpServer?.once('listening', () => server.middlewares.stack.unshift({ route: '', handle: serveAdmin }));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(new URL('admin/', dir));
