@@ -13,6 +13,16 @@ beforeAll(async () => {
 });
 
 describe('html-validate', () => {
+  it('reports invalid markup with this configuration (a control)', async () => {
+    const validator = new HtmlValidate(htmlValidateConfig);
+    const report = await validator.validateString(
+      '<!doctype html><html lang="pl"><head><title>x</title></head><body><main><img src="a.png"><p id="a"></p><p id="a"></p></main></body></html>',
+      'control.html',
+    );
+    const rules = report.results.flatMap((result) => result.messages.map((message) => message.ruleId));
+    expect(rules).toEqual(expect.arrayContaining(['wcag/h37', 'no-dup-id']));
+  });
+
   it('finds no error on any page of the fixture sites', async () => {
     const validator = new HtmlValidate(htmlValidateConfig);
     const problems: string[] = [];

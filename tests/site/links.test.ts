@@ -84,6 +84,19 @@ function check({ from, what, value }: Reference): string | undefined {
 }
 
 describe('internal links', () => {
+  it('are checked strictly enough to catch a missing page, anchor or trailing slash (a control)', () => {
+    const article = [...files].find((file) => file.startsWith('artykuly/') && file.endsWith('/index.html'));
+    if (!article) throw new Error('no article page');
+    const page = `/${article.slice(0, -'index.html'.length)}`;
+    expect(check({ from: 'index.html', what: 'a href', value: page })).toBeUndefined();
+    expect(check({ from: 'index.html', what: 'a href', value: `${origin}${page}` })).toBeUndefined();
+    expect(check({ from: 'index.html', what: 'a href', value: 'https://elsewhere.example/missing/' })).toBeUndefined();
+    expect(check({ from: 'index.html', what: 'a href', value: '/artykuly/nie-ma-takiego/' })).toMatch(/does not exist/);
+    expect(check({ from: 'index.html', what: 'a href', value: page.slice(0, -1) })).toMatch(/trailing slash/);
+    expect(check({ from: 'index.html', what: 'a href', value: `${page}#nie-ma-takiej-kotwicy` })).toMatch(/no element with id/);
+    expect(check({ from: 'index.html', what: 'a href', value: '#tresc' })).toBeUndefined();
+  });
+
   it('all resolve on every HTML page: pages, anchors, images, srcset candidates, feeds, pagination', () => {
     const references = pages.flatMap(({ file, $ }) => htmlReferences(file, $));
     expect(references.length).toBeGreaterThan(500);
