@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,6 +125,12 @@ export async function fixtureBuild(variant: Variant): Promise<FixtureBuild> {
   await createProjectCopy(projectDir);
   await prepareFixture(variant, contentDir, new Date());
   const startedAt = new Date().toISOString();
-  await astroBuild({ projectDir, contentDir, logFile: join(workDir, 'build.log') });
+  try {
+    await astroBuild({ projectDir, contentDir, logFile: join(workDir, 'build.log') });
+  } catch (error) {
+    // Only the log is worth keeping after a failed build; the error names it.
+    await Promise.all([rm(projectDir, { recursive: true, force: true }), rm(contentDir, { recursive: true, force: true })]);
+    throw error;
+  }
   return { variant, dist: join(projectDir, 'dist'), contentDir, startedAt, finishedAt: new Date().toISOString(), workDir };
 }
