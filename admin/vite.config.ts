@@ -13,7 +13,10 @@ export const ADMIN_ROOT = fileURLToPath(new URL('./', import.meta.url));
 /** Where the admin is served. */
 export const ADMIN_BASE = '/admin/';
 
-export function adminViteConfig({ outDir, mode = 'production' }: { outDir?: string; mode?: 'production' | 'development' } = {}): InlineConfig {
+export function adminViteConfig({
+  outDir,
+  mode = 'production',
+}: { outDir?: string; mode?: 'production' | 'development' } = {}): InlineConfig {
   return {
     configFile: false,
     root: ADMIN_ROOT,
@@ -33,12 +36,12 @@ export function adminViteConfig({ outDir, mode = 'production' }: { outDir?: stri
       // Decap's core is one large module graph; the size budget is checked by the admin tests instead.
       chunkSizeWarningLimit: 4096,
       rolldownOptions: {
-        onwarn(warning, warn) {
+        onLog(level, log, handler) {
           // Decap's dependencies: "use client" directives (meaningless here) and eval in
           // gray-matter's and @iarna/toml's JavaScript engines, which no content format uses.
-          const fromDependency = (warning.id ?? warning.loc?.file ?? '').includes('node_modules');
-          if (fromDependency && (warning.code === 'MODULE_LEVEL_DIRECTIVE' || warning.code === 'EVAL')) return;
-          warn(warning);
+          const fromDependency = (log.id ?? log.loc?.file ?? '').includes('node_modules');
+          if (level === 'warn' && fromDependency && (log.code === 'MODULE_LEVEL_DIRECTIVE' || log.code === 'EVAL')) return;
+          handler(level, log);
         },
       },
     },

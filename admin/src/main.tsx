@@ -31,7 +31,9 @@ import { KeyValueControl } from './widgets/KeyValueControl.tsx';
 CMS.registerBackend('github', GitHubBackend);
 CMS.registerBackend('proxy', ProxyBackend);
 CMS.registerLocale('pl', pl);
-CMS.registerWidget([string, text, number, boolean, datetime, select, relation, list, object, image].map((widget) => widget.Widget()) as never);
+CMS.registerWidget(
+  [string, text, number, boolean, datetime, select, relation, list, object, image].map((widget) => widget.Widget()) as never,
+);
 CMS.registerWidget(MDX_WIDGET, MdxWidget as never);
 CMS.registerWidget(KEYVALUE_WIDGET, KeyValueControl as never);
 CMS.registerCustomFormat(MDX_FORMAT, 'mdx', mdxFormat);

@@ -1,14 +1,6 @@
 import { z } from 'astro/zod';
 import { articleImagePath } from '../../src/components/mdx/registry.ts';
-import {
-  articleSchema,
-  authorSchema,
-  pageSchema,
-  settingsSchema,
-  slugPattern,
-  sponsorSchema,
-  tagSchema,
-} from '../../src/schemas/index.ts';
+import { articleSchema, authorSchema, pageSchema, settingsSchema, slugPattern, sponsorSchema, tagSchema } from '../../src/schemas/index.ts';
 import { SOURCE_KEY } from './formats/index.ts';
 import { pruneEmpty } from './formats/yaml-patch.ts';
 

@@ -23,7 +23,8 @@ beforeAll(async () => {
   await login(cms);
 }, 120_000);
 afterAll(async () => {
-  await cms?.close();
+  // beforeAll may have failed before cms was set.
+  await (cms as Cms | undefined)?.close();
 });
 
 const branches = async () => (await git(cms.repoDir, 'branch', '--list', '--format=%(refname:short)')).split('\n').filter(Boolean);

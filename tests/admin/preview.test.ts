@@ -16,7 +16,8 @@ beforeAll(async () => {
   await login(cms);
 }, 120_000);
 afterAll(async () => {
-  await cms?.close();
+  // beforeAll may have failed before cms was set.
+  await (cms as Cms | undefined)?.close();
 });
 
 /** The preview frame (Decap renders the preview in an iframe). */
@@ -36,14 +37,15 @@ describe('article preview', () => {
     const frame = preview(cms);
 
     // The site's stylesheet itself, not a copy of some rules: its custom properties are there.
-    const styles = await frame.evaluate(() =>
-      [...document.querySelectorAll('style')].map((style) => style.textContent ?? '').join('\n'),
-    );
+    const styles = await frame.evaluate(() => [...document.querySelectorAll('style')].map((style) => style.textContent).join('\n'));
     expect(styles).toContain('--callout-warning');
     expect(styles).toContain('.prose');
 
     const computed = (selector: string, property: string) =>
-      frame.locator(selector).first().evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
+      frame
+        .locator(selector)
+        .first()
+        .evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
     expect(await computed('.prose', 'font-family')).toContain('Georgia');
     expect(await computed('aside.callout.callout--warning', 'background-color')).toBe('rgb(253, 240, 213)');
     expect(await computed('aside.callout.callout--warning', 'border-left-style')).toBe('solid');

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, SAMPLE_CONTENT, startCms, type Cms } from './support/cms.ts';
+import { expectContentCheckPasses } from './support/content.ts';
 import { bodyEditor, keepEvidence, publishNow } from './support/ui.ts';
 
 /**
@@ -20,7 +21,8 @@ beforeAll(async () => {
   await login(cms);
 }, 120_000);
 afterAll(async () => {
-  await cms?.close();
+  // beforeAll may have failed before cms was set.
+  await (cms as Cms | undefined)?.close();
 });
 
 /** Where the edited word is taken from; the articles take turns so that every kind of block is edited. */
@@ -109,8 +111,15 @@ describe('editing one word of every sample article', () => {
     await source.pressSequentially('\nSuma: {1 + 1}\n');
     await page.getByRole('button', { name: 'Opublikuj', exact: true }).click();
     await page.getByText('Opublikuj teraz', { exact: true }).click();
-    await page.getByText(/Wyrażenia w nawiasach klamrowych/).first().waitFor();
+    await page
+      .getByText(/Wyrażenia w nawiasach klamrowych/)
+      .first()
+      .waitFor();
     await page.waitForTimeout(1000);
     expect(await readFile(path, 'utf8')).toBe(`${original}\nDopisane w trybie *MDX*.\n`);
+  });
+
+  it('leaves content that passes the content check', async () => {
+    await expectContentCheckPasses(cms.contentDir);
   });
 });

@@ -57,7 +57,7 @@ export interface MdxEditorProps {
   mediaPaths: ImmutableMap<string, string | string[]>;
   onOpenMediaLibrary: (request: MediaLibraryRequest) => void;
   onRemoveInsertedMedia: (controlID: string) => void;
-  getAsset: (path: string, field: ImmutableMap<string, unknown>) => { toString(): string } | undefined;
+  getAsset: (path: string, field: ImmutableMap<string, unknown>) => { url: string } | undefined;
 }
 
 type Mode = 'rich' | 'raw';
@@ -159,8 +159,7 @@ export class MdxEditor extends Component<MdxEditorProps, State> {
       }),
     imageUrl: (path) => {
       if (!path) return undefined;
-      const asset = this.props.getAsset(path, this.props.field);
-      const url = asset?.toString();
+      const url = this.props.getAsset(path, this.props.field)?.url;
       return url && url !== path ? url : undefined;
     },
   };
@@ -259,7 +258,12 @@ export class MdxEditor extends Component<MdxEditorProps, State> {
         {button('B', 'Pogrubienie', () => this.run(toggleMark(schema.marks.strong)), active(schema.marks.strong))}
         {button('I', 'Kursywa', () => this.run(toggleMark(schema.marks.em)), active(schema.marks.em))}
         {button('</>', 'Kod', () => this.run(toggleMark(schema.marks.code)), active(schema.marks.code))}
-        {button('Link', 'Link', () => this.setState({ linkEditing: true, linkValue: (state && currentLink(state)) ?? 'https://' }), active(schema.marks.link))}
+        {button(
+          'Link',
+          'Link',
+          () => this.setState({ linkEditing: true, linkValue: (state && currentLink(state)) ?? 'https://' }),
+          active(schema.marks.link),
+        )}
         {button('•', 'Lista punktowana', () => this.run(toggleBulletList))}
         {button('1.', 'Lista numerowana', () => this.run(toggleOrderedList))}
         {button('❝', 'Cytat', () => this.run(toggleQuote))}

@@ -13,7 +13,7 @@ export interface PropSpec {
   hint?: string;
   required: boolean;
   /** Allowed values with their labels, for enum props. */
-  options?: Array<{ value: string; label: string }>;
+  options?: { value: string; label: string }[];
   /** An image path (`../images/<file>`) picked from the media library. */
   image: boolean;
 }

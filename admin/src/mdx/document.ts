@@ -56,7 +56,7 @@ export function sameMeaning(a: string, b: string): boolean {
 
 /** The text of an edited document. */
 export function saveBody(opened: OpenedBody, doc: PMNode): string {
-  const edited: Array<{ key: PMNode; canonical: string }> = [];
+  const edited: { key: PMNode; canonical: string }[] = [];
   doc.forEach((node) => {
     const canonical = canonicalOf(node, opened.style);
     if (canonical !== undefined) edited.push({ key: node, canonical });

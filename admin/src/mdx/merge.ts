@@ -39,7 +39,7 @@ export function merge3(source: string, base: string, edited: string): string | u
     return undefined;
   };
 
-  const edits: Array<{ from: number; to: number; text: string }> = [];
+  const edits: { from: number; to: number; text: string }[] = [];
   let at = 0;
   let pending: { from: number; to: number; text: string } | undefined;
   const flush = (): boolean => {

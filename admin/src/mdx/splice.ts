@@ -36,7 +36,7 @@ export interface RebuildOptions<K> {
 }
 
 /** Pairs of indices of a longest common subsequence of `a` and `b` under `same`. */
-export function align<K>(a: readonly K[], b: readonly K[], same: (x: K, y: K) => boolean): Array<[number, number]> {
+export function align<K>(a: readonly K[], b: readonly K[], same: (x: K, y: K) => boolean): [number, number][] {
   // Common prefix and suffix first: an edit usually touches one place of a long document.
   let start = 0;
   while (start < a.length && start < b.length && same(a[start] as K, b[start] as K)) start += 1;
@@ -57,7 +57,7 @@ export function align<K>(a: readonly K[], b: readonly K[], same: (x: K, y: K) =>
         : Math.max(table[cell(i + 1, j)] ?? 0, table[cell(i, j + 1)] ?? 0);
     }
   }
-  const pairs: Array<[number, number]> = [];
+  const pairs: [number, number][] = [];
   for (let i = 0; i < start; i += 1) pairs.push([i, i]);
   let i = 0;
   let j = 0;
@@ -102,7 +102,7 @@ export function rebuild<K>(
   );
   if (pairs.length === original.length && pairs.length === edited.length) return source;
 
-  const anchors: Array<[number, number]> = [[-1, -1], ...pairs, [original.length, edited.length]];
+  const anchors: [number, number][] = [[-1, -1], ...pairs, [original.length, edited.length]];
   let body = '';
   for (let k = 0; k < anchors.length - 1; k += 1) {
     const [leftOld, leftNew] = anchors[k] as [number, number];

@@ -62,8 +62,7 @@ export function parseMdx(text: string): Root {
       mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()],
     });
   } catch (error) {
-    const place = (error as { place?: { line?: number; column?: number; start?: { line?: number; column?: number } } })
-      .place;
+    const place = (error as { place?: { line?: number; column?: number; start?: { line?: number; column?: number } } }).place;
     const point = place && 'start' in place ? place.start : place;
     const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
     throw new MdxSyntaxError(reason, point?.line, point?.column, { cause: error });

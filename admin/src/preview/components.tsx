@@ -79,14 +79,14 @@ function Ad({ props: { slot } }: PreviewProps) {
 }
 
 function Embed({ props: { url = '', title, provider } }: PreviewProps) {
-  let host = '';
+  let host: string;
   try {
     host = new URL(url).hostname.replace(/^www\./, '');
   } catch {
     host = url;
   }
   const providerName = provider ?? host;
-  const safe = /^https:\/\//.test(url) ? url : undefined;
+  const safe = url.startsWith('https://') ? url : undefined;
   return (
     <aside className="embed" aria-label={providerName}>
       <span className="embed__provider">{providerName}</span>

@@ -32,7 +32,7 @@ function element(node: MdxJsxFlowElement | MdxJsxTextElement, key: number, conte
   const Component: PreviewComponent = previewComponents[name as MdxComponentName];
   return (
     <Component key={key} props={props} context={context}>
-      {children(node.children as RootContent[], context)}
+      {children(node.children, context)}
     </Component>
   );
 }
@@ -83,7 +83,11 @@ function render(node: Nodes, key: number, context: PreviewContext): ReactNode {
       const items = node.spread
         ? inner()
         : node.children.map((child, index) =>
-            child.type === 'paragraph' ? <Fragment key={index}>{children(child.children, context)}</Fragment> : render(child, index, context),
+            child.type === 'paragraph' ? (
+              <Fragment key={index}>{children(child.children, context)}</Fragment>
+            ) : (
+              render(child, index, context)
+            ),
           );
       return <li key={key}>{items}</li>;
     }

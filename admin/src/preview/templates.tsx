@@ -32,8 +32,9 @@ function contextOf(props: PreviewTemplateComponentProps): PreviewContext {
   return {
     imageUrl: (path) => {
       if (!path) return undefined;
-      const url = props.getAsset(path)?.toString();
-      return url || undefined;
+      // Decap's AssetProxy carries the URL the preview can load (a blob: URL for new uploads).
+      const url = (props.getAsset(path) as { url?: string } | undefined)?.url;
+      return url === '' ? undefined : url;
     },
   };
 }
@@ -62,7 +63,7 @@ function names(props: PreviewTemplateComponentProps, field: string, collection: 
 }
 
 export function ArticlePreview(props: PreviewTemplateComponentProps): ReactNode {
-  const data = (key: string) => props.entry.getIn(['data', key]) as unknown;
+  const data = (key: string) => props.entry.getIn(['data', key]);
   const context = contextOf(props);
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const hero = data('hero') as ImmutableMap<string, string> | undefined;

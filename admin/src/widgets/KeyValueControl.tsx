@@ -14,13 +14,13 @@ interface Props {
 }
 
 interface State {
-  rows: Array<[string, string]>;
+  rows: [string, string][];
 }
 
-function rowsOf(value: Props['value']): Array<[string, string]> {
+function rowsOf(value: Props['value']): [string, string][] {
   if (!value) return [];
-  const plain = ImmutableMap.isMap(value) ? (value as ImmutableMap<string, string>).toObject() : value;
-  return Object.entries(plain).map(([key, item]) => [key, String(item)]);
+  const plain = ImmutableMap.isMap(value) ? value.toObject() : value;
+  return Object.entries(plain).map(([key, item]) => [key, item]);
 }
 
 export class KeyValueControl extends Component<Props, State> {
@@ -34,7 +34,7 @@ export class KeyValueControl extends Component<Props, State> {
     return true;
   };
 
-  private update(rows: Array<[string, string]>) {
+  private update(rows: [string, string][]) {
     this.setState({ rows });
     this.props.onChange(ImmutableMap(rows.filter(([name]) => name.trim() !== '').map(([name, item]) => [name.trim(), item])));
   }

@@ -46,7 +46,7 @@ export async function startCms({ mode, content }: { mode: 'fs' | 'git'; content:
   const workDir = await mkdtemp(join(tmpdir(), `szpalta-admin-${mode}-`));
   const repoDir = join(workDir, 'repo');
   const contentDir = join(repoDir, 'content');
-  const cleanups: Array<() => Promise<unknown>> = [() => rm(workDir, { recursive: true, force: true })];
+  const cleanups: (() => Promise<unknown>)[] = [() => rm(workDir, { recursive: true, force: true })];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   };

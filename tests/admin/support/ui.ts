@@ -17,9 +17,11 @@ export function input(page: Page | Locator, label: string): Locator {
 
 /** The control of the field labelled `label` (its whole box: input, buttons, nested fields). */
 export function field(page: Page, label: string): Locator {
-  return page.locator('[class*="ControlContainer"]', {
-    has: page.locator(`label:text-is("${label}"), label:text-is("${label} (opcjonalne)")`),
-  }).first();
+  return page
+    .locator('[class*="ControlContainer"]', {
+      has: page.locator(`label:text-is("${label}"), label:text-is("${label} (opcjonalne)")`),
+    })
+    .first();
 }
 
 /** Picks `option` in a relation field (react-select) by typing part of it. */
@@ -55,7 +57,10 @@ export function bodyEditor(page: Page): Locator {
 export async function publishNow(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Opublikuj', exact: true }).click();
   await page.getByText('Opublikuj teraz', { exact: true }).click();
-  await page.getByText(/^Pozycja (zapisana|opublikowana)$/).first().waitFor({ timeout: 20_000 });
+  await page
+    .getByText(/^Pozycja (zapisana|opublikowana)$/)
+    .first()
+    .waitFor({ timeout: 20_000 });
 }
 
 /**

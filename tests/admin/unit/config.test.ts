@@ -32,7 +32,7 @@ const schemas = {
 
 function fieldsOf(collection: string): Field[] {
   const entry = cmsCollections().find((candidate) => candidate.name === collection);
-  const files = entry?.['files'] as Array<{ fields: Field[] }> | undefined;
+  const files = entry?.['files'] as { fields: Field[] }[] | undefined;
   return (files?.[0]?.fields ?? (entry?.['fields'] as Field[] | undefined) ?? []).filter((field) => field.widget !== 'mdx');
 }
 
@@ -54,7 +54,13 @@ describe('generated CMS configuration', () => {
 
   it('uses relation widgets for authors, tags and the sponsor, storing slugs', () => {
     const byName = new Map(fieldsOf('articles').map((field) => [field.name, field]));
-    expect(byName.get('authors')).toMatchObject({ widget: 'relation', collection: 'authors', multiple: true, min: 1, value_field: '{{slug}}' });
+    expect(byName.get('authors')).toMatchObject({
+      widget: 'relation',
+      collection: 'authors',
+      multiple: true,
+      min: 1,
+      value_field: '{{slug}}',
+    });
     expect(byName.get('tags')).toMatchObject({ widget: 'relation', collection: 'tags', multiple: true, value_field: '{{slug}}' });
     expect(byName.get('sponsor')).toMatchObject({ widget: 'relation', collection: 'sponsors', value_field: '{{slug}}' });
   });
@@ -74,7 +80,9 @@ describe('generated CMS configuration', () => {
   });
 
   it('takes the production repository from the settings and keeps the local backend for this machine', () => {
-    const config = cmsConfig({ settings: { name: 'S', description: 'D', url: 'https://s.example', cms: { repo: 'redakcja/portal', branch: 'produkcja' } } });
+    const config = cmsConfig({
+      settings: { name: 'S', description: 'D', url: 'https://s.example', cms: { repo: 'redakcja/portal', branch: 'produkcja' } },
+    });
     expect(config).toMatchObject({
       backend: { name: 'github', repo: 'redakcja/portal', branch: 'produkcja' },
       publish_mode: 'editorial_workflow',

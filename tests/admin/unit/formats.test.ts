@@ -51,15 +51,19 @@ describe('the MDX format', () => {
     const order = ['title', 'lead', 'pubDate', 'updatedDate', 'authors', 'tags', 'hero', 'source'];
     const text = mdxFormat.toFile({ ...rest, updatedDate: '2025-03-11T08:00:00+01:00', source: '' }, order);
     expect(text).toBe(
-      ARTICLE.replace('pubDate: 2025-03-10T09:30:00+01:00\n', 'pubDate: 2025-03-10T09:30:00+01:00\nupdatedDate: 2025-03-11T08:00:00+01:00\n').replace(
-        "hero:\n  image: ../images/a.jpg\n  alt: 'Zdjęcie'\n",
-        '',
-      ),
+      ARTICLE.replace(
+        'pubDate: 2025-03-10T09:30:00+01:00\n',
+        'pubDate: 2025-03-10T09:30:00+01:00\nupdatedDate: 2025-03-11T08:00:00+01:00\n',
+      ).replace("hero:\n  image: ../images/a.jpg\n  alt: 'Zdjęcie'\n", ''),
     );
   });
 
   it('writes a new entry with a blank line before the body and no empty fields', () => {
-    const text = mdxFormat.toFile({ title: 'Nowy', lead: '', tags: ['prawo'], hero: { image: '', alt: '' }, body: 'Tekst.\n' }, ['title', 'lead', 'tags']);
+    const text = mdxFormat.toFile({ title: 'Nowy', lead: '', tags: ['prawo'], hero: { image: '', alt: '' }, body: 'Tekst.\n' }, [
+      'title',
+      'lead',
+      'tags',
+    ]);
     expect(text).toBe('---\ntitle: Nowy\ntags:\n  - prawo\n---\n\nTekst.\n');
   });
 });
@@ -78,7 +82,9 @@ ads:
   it('keeps comments and untouched keys when a nested value changes', () => {
     const data = yamlFormat.fromFile(SETTINGS);
     const ads = data['ads'] as Record<string, unknown>;
-    expect(yamlFormat.toFile({ ...data, ads: { ...ads, everyParagraphs: 5 } })).toBe(SETTINGS.replace('everyParagraphs: 4   # co cztery akapity', 'everyParagraphs: 5'));
+    expect(yamlFormat.toFile({ ...data, ads: { ...ads, everyParagraphs: 5 } })).toBe(
+      SETTINGS.replace('everyParagraphs: 4   # co cztery akapity', 'everyParagraphs: 5'),
+    );
   });
 
   it('falls back to a fresh file when the text is not a mapping', () => {

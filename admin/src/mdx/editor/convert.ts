@@ -1,13 +1,4 @@
-import type {
-  BlockContent,
-  DefinitionContent,
-  List,
-  ListItem,
-  Paragraph,
-  PhrasingContent,
-  Root,
-  RootContent,
-} from 'mdast';
+import type { BlockContent, DefinitionContent, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { mdxComponents, type MdxComponentName } from '../../../../src/components/mdx/registry.ts';
@@ -91,9 +82,10 @@ function paragraphOf(node: Paragraph, context: Context): PMNode {
 }
 
 function listItemOf(item: ListItem, context: Context): PMNode {
-  if (item.checked !== null && item.checked !== undefined) throw new Unmodelled();
+  // Task list items (`- [ ]`) stay raw.
+  if (typeof item.checked === 'boolean') throw new Unmodelled();
   const [first, ...rest] = item.children;
-  if (!first || first.type !== 'paragraph') throw new Unmodelled();
+  if (first?.type !== 'paragraph') throw new Unmodelled();
   return schema.nodes.list_item.create({ spread: item.spread ?? false }, [
     paragraphOf(first, context),
     ...rest.map((child) => blockOf(child, context)),
@@ -169,7 +161,7 @@ function sameMark(a: Mark, b: Mark) {
 /** Inline editor content as nested mdast phrasing (marks become strong/emphasis/link/inlineCode). */
 function phrasingOf(parent: PMNode): PhrasingContent[] {
   const root: PhrasingContent[] = [];
-  const stack: Array<{ mark: Mark; children: PhrasingContent[] }> = [];
+  const stack: { mark: Mark; children: PhrasingContent[] }[] = [];
   const current = () => stack[stack.length - 1]?.children ?? root;
 
   parent.forEach((child) => {
@@ -177,7 +169,11 @@ function phrasingOf(parent: PMNode): PhrasingContent[] {
       .filter((mark) => mark.type.name !== 'code')
       .sort((a, b) => markOrder.indexOf(a.type.name as never) - markOrder.indexOf(b.type.name as never));
     let keep = 0;
-    while (keep < stack.length && keep < marks.length && sameMark(stack[keep]!.mark, marks[keep]!)) keep += 1;
+    for (const [index, open] of stack.entries()) {
+      const mark = marks[index];
+      if (!mark || !sameMark(open.mark, mark)) break;
+      keep = index + 1;
+    }
     stack.length = keep;
     for (const mark of marks.slice(keep)) {
       const children: PhrasingContent[] = [];
@@ -230,16 +226,14 @@ export function fromBlock(node: PMNode): RootContent | undefined {
         ordered: node.type.name === 'ordered_list',
         start: node.type.name === 'ordered_list' ? (node.attrs['start'] as number) : null,
         spread: node.attrs['spread'] as boolean,
-        children: node.children.map(
-          (item): ListItem => ({
-            type: 'listItem',
-            spread: item.attrs['spread'] as boolean,
-            checked: null,
-            children: item.children.map(
-              (child) => fromBlock(child) ?? ({ type: 'paragraph', children: [] } satisfies Paragraph),
-            ) as BlockContent[],
-          }),
-        ),
+        children: node.children.map((item): ListItem => ({
+          type: 'listItem',
+          spread: item.attrs['spread'] as boolean,
+          checked: null,
+          children: item.children.map(
+            (child) => fromBlock(child) ?? ({ type: 'paragraph', children: [] } satisfies Paragraph),
+          ) as BlockContent[],
+        })),
       };
     case 'component':
       return {

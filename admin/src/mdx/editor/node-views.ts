@@ -23,7 +23,7 @@ type GetPos = () => number | undefined;
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Record<string, string> = {},
-  ...children: Array<Node | string>
+  ...children: (Node | string)[]
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -178,7 +178,7 @@ class ComponentView implements NodeView {
 
   ignoreMutation(mutation: ViewMutationRecord): boolean {
     if (mutation.type === 'selection') return false;
-    return !this.contentDOM || !this.contentDOM.contains(mutation.target);
+    return !this.contentDOM?.contains(mutation.target);
   }
 }
 
@@ -202,7 +202,13 @@ class RawView implements NodeView {
     this.dom = element(
       'div',
       { class: 'mdx-card mdx-card--raw', contenteditable: 'false' },
-      element('div', { class: 'mdx-card__head' }, element('strong', {}, 'Kod MDX'), element('span', { class: 'mdx-card__summary' }, 'pokazany tak, jak jest zapisany'), remove),
+      element(
+        'div',
+        { class: 'mdx-card__head' },
+        element('strong', {}, 'Kod MDX'),
+        element('span', { class: 'mdx-card__summary' }, 'pokazany tak, jak jest zapisany'),
+        remove,
+      ),
       this.textarea,
       this.problem,
     );

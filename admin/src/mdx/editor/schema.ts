@@ -9,7 +9,7 @@ import { mdxComponents } from '../../../../src/components/mdx/registry.ts';
  */
 
 /** Props of a component in the order the source writes them. */
-export type Props = Array<[string, string]>;
+export type Props = [string, string][];
 
 const codeStyle = 'font-family: ui-monospace, monospace; white-space: pre-wrap;';
 
@@ -21,7 +21,7 @@ const codeStyle = 'font-family: ui-monospace, monospace; white-space: pre-wrap;'
 function componentAttrs(dom: HTMLElement, attribute: string, children: boolean): false | { name: string; props: Props } {
   const name = dom.getAttribute(attribute) ?? '';
   const entry = Object.entries(mdxComponents).find(([key]) => key === name)?.[1];
-  if (!entry || entry.children !== children) return false;
+  if (entry?.children !== children) return false;
   try {
     const props: unknown = JSON.parse(dom.getAttribute('data-props') ?? '[]');
     const valid =
@@ -68,7 +68,7 @@ export const schema = new Schema({
       attrs: { start: { default: 1 }, spread: { default: false } },
       content: 'list_item+',
       group: 'block',
-      parseDOM: [{ tag: 'ol', getAttrs: (dom) => ({ start: Number((dom as HTMLElement).getAttribute('start') ?? 1) }) }],
+      parseDOM: [{ tag: 'ol', getAttrs: (dom) => ({ start: Number(dom.getAttribute('start') ?? 1) }) }],
       toDOM: (node): DOMOutputSpec => ['ol', { start: node.attrs['start'] as number }, 0],
     },
     list_item: {
@@ -84,7 +84,7 @@ export const schema = new Schema({
       group: 'block',
       defining: true,
       isolating: true,
-      parseDOM: [{ tag: 'div[data-component]', getAttrs: (dom) => componentAttrs(dom as HTMLElement, 'data-component', true) }],
+      parseDOM: [{ tag: 'div[data-component]', getAttrs: (dom) => componentAttrs(dom, 'data-component', true) }],
       toDOM: (node): DOMOutputSpec => [
         'div',
         { 'data-component': node.attrs['name'] as string, 'data-props': JSON.stringify(node.attrs['props']) },
@@ -96,7 +96,7 @@ export const schema = new Schema({
       group: 'block',
       atom: true,
       selectable: true,
-      parseDOM: [{ tag: 'div[data-embed]', getAttrs: (dom) => componentAttrs(dom as HTMLElement, 'data-embed', false) }],
+      parseDOM: [{ tag: 'div[data-embed]', getAttrs: (dom) => componentAttrs(dom, 'data-embed', false) }],
       toDOM: (node): DOMOutputSpec => [
         'div',
         { 'data-embed': node.attrs['name'] as string, 'data-props': JSON.stringify(node.attrs['props']) },
@@ -107,7 +107,7 @@ export const schema = new Schema({
       group: 'block',
       atom: true,
       selectable: true,
-      parseDOM: [{ tag: 'pre[data-raw]', preserveWhitespace: 'full', getAttrs: (dom) => ({ source: dom.textContent ?? '' }) }],
+      parseDOM: [{ tag: 'pre[data-raw]', preserveWhitespace: 'full', getAttrs: (dom) => ({ source: dom.textContent }) }],
       toDOM: (node): DOMOutputSpec => ['pre', { 'data-raw': '', style: codeStyle }, node.attrs['source'] as string],
     },
     text: { group: 'inline' },
@@ -123,7 +123,7 @@ export const schema = new Schema({
       inline: true,
       group: 'inline',
       atom: true,
-      parseDOM: [{ tag: 'code[data-raw]', priority: 60, getAttrs: (dom) => ({ source: dom.textContent ?? '' }) }],
+      parseDOM: [{ tag: 'code[data-raw]', priority: 60, getAttrs: (dom) => ({ source: dom.textContent }) }],
       toDOM: (node): DOMOutputSpec => ['code', { 'data-raw': '', style: codeStyle }, node.attrs['source'] as string],
     },
   },
@@ -131,7 +131,7 @@ export const schema = new Schema({
     link: {
       attrs: { href: {}, title: { default: null } },
       inclusive: false,
-      parseDOM: [{ tag: 'a[href]', getAttrs: (dom) => ({ href: (dom as HTMLElement).getAttribute('href') }) }],
+      parseDOM: [{ tag: 'a[href]', getAttrs: (dom) => ({ href: dom.getAttribute('href') }) }],
       toDOM: (mark): DOMOutputSpec => ['a', { href: mark.attrs['href'] as string, rel: 'noopener noreferrer' }, 0],
     },
     strong: {
