@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { load } from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_CONTENT, startCms, type Cms } from './support/cms.ts';
+
+/**
+ * Budgets of the admin: the JavaScript its first screen needs (everything the page loads
+ * before any entry is opened, gzip), and the time until an editor can log in.
+ */
+
+/** At most 1.0 MB of gzip JavaScript before the login screen. */
+const INITIAL_JS_BUDGET = 1_000_000;
+/** A generous ceiling for a cold start on a loaded test machine; typical is 1–2 s. */
+const LOGIN_SCREEN_BUDGET_MS = 10_000;
+
+let cms: Cms;
+beforeAll(async () => {
+  cms = await startCms({ mode: 'fs', content: FIXTURE_CONTENT });
+}, 120_000);
+afterAll(async () => {
+  // beforeAll may have failed before cms was set.
+  await (cms as Cms | undefined)?.close();
+});
+
+describe('admin budgets', () => {
+  it(`loads at most ${INITIAL_JS_BUDGET / 1_000_000} MB of gzip JavaScript before the login screen`, async () => {
+    const admin = join(cms.workDir, 'site/admin');
+    const $ = load(await readFile(join(admin, 'index.html'), 'utf8'));
+    const initial = [
+      ...$('script[type="module"][src]')
+        .map((_, script) => $(script).attr('src'))
+        .get(),
+      ...$('link[rel="modulepreload"][href]')
+        .map((_, link) => $(link).attr('href'))
+        .get(),
+    ];
+    expect(initial.length).toBeGreaterThan(0);
+    let gzip = 0;
+    for (const src of initial) gzip += gzipSync(await readFile(join(admin, src.replace(/^\/admin\//, '')))).length;
+    console.log(`admin initial JavaScript: ${initial.length} file(s), ${(gzip / 1_000_000).toFixed(3)} MB gzip`);
+    expect(gzip).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
+  });
+
+  it('shows the login screen quickly in a fresh browser', async () => {
+    const started = Date.now();
+    await cms.page.goto(cms.adminUrl);
+    await cms.page.getByRole('button', { name: 'Zaloguj się' }).waitFor();
+    const elapsed = Date.now() - started;
+    console.log(`admin login screen after ${elapsed} ms`);
+    expect(elapsed).toBeLessThan(LOGIN_SCREEN_BUDGET_MS);
+  });
+
+  it('is kept out of search engines and has its own Content Security Policy', async () => {
+    const $ = load(await readFile(join(cms.workDir, 'site/admin/index.html'), 'utf8'));
+    expect($('meta[name="robots"]').attr('content')).toContain('noindex');
+    const policy = $('meta[http-equiv="Content-Security-Policy"]').attr('content') ?? '';
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  });
+});
