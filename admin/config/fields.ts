@@ -128,7 +128,10 @@ function fieldOf(name: string, schema: JsonSchema, required: boolean, context: F
   if (schema.cms === 'image') return { ...base, widget: 'image', ...context.image };
   if (schema.cms === 'reference') return { ...base, ...relation(schema, context, path) };
 
-  if (schema.oneOf) return { ...base, ...union(schema.oneOf, context, path) };
+  if (schema.oneOf) {
+    const variants = union(schema.oneOf, context, path);
+    return { ...base, ...variants, fields: required ? variants.fields : optionalGroup(variants.fields, text.label) };
+  }
 
   switch (schema.type) {
     case 'boolean':

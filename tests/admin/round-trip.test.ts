@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, SAMPLE_CONTENT, startCms, type Cms } from './support/cms.ts';
 import { expectContentCheckPasses } from './support/content.ts';
-import { bodyEditor, keepEvidence, publishNow } from './support/ui.ts';
+import { bodyEditor, input, keepEvidence, publishNow } from './support/ui.ts';
 
 /**
  * Round trip over every sample article: open it in the admin, change one word of its body
@@ -117,6 +117,25 @@ describe('editing one word of every sample article', () => {
       .waitFor();
     await page.waitForTimeout(1000);
     expect(await readFile(path, 'utf8')).toBe(`${original}\nDopisane w trybie *MDX*.\n`);
+  });
+
+  it.each([
+    { file: 'settings/site.yml', entry: 'settings/entries/site', label: 'Hasło pod nazwą', key: 'tagline' },
+    { file: 'authors/agata-pawlikowska-rys.yml', entry: 'authors/entries/agata-pawlikowska-rys', label: 'Funkcja', key: 'role' },
+  ])('$file: changing $key rewrites that line only', async ({ file, entry, label, key }) => {
+    const { page } = cms;
+    keepEvidence(page, `round-trip-${key}`);
+    const path = join(cms.contentDir, file);
+    const original = await readFile(path, 'utf8');
+    const line = new RegExp(`^${key}: .*$`, 'm').exec(original)?.[0];
+    expect(line, `${file} has a ${key} line`).toBeDefined();
+    await page.goto(`${cms.adminUrl}#/collections/${entry}`);
+    await page.reload();
+    await input(page, label).fill(`${REPLACEMENT} ${key}`);
+    await publishNow(page);
+    await expect
+      .poll(() => readFile(path, 'utf8'), { timeout: 10_000 })
+      .toBe(original.replace(line ?? '', `${key}: ${REPLACEMENT} ${key}`));
   });
 
   it('leaves content that passes the content check', async () => {
