@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import matter from 'gray-matter';
@@ -22,6 +22,7 @@ const SPECIAL = 'Znaki { } < > & " _ oraz pod_kreślenie i 2 < 3 > 1 & {x}.';
 let cms: Cms;
 beforeAll(async () => {
   cms = await startCms({ mode: 'fs', content: FIXTURE_CONTENT });
+  await login(cms);
 }, 120_000);
 afterAll(async () => {
   // beforeAll may have failed before cms was set.
@@ -35,7 +36,6 @@ describe('creating an article in the admin', () => {
     const { page } = cms;
     keepEvidence(page, 'create-article');
     const before = new Set(await readdir(join(cms.contentDir, 'articles')));
-    await login(cms);
     await page.goto(`${cms.adminUrl}#/collections/articles/new`);
 
     await input(page, 'Tytuł').fill(TITLE);
@@ -169,5 +169,28 @@ describe('creating an article in the admin', () => {
       .first()
       .waitFor({ timeout: 10_000 });
     expect(await readdir(join(cms.contentDir, 'articles'))).toEqual(before);
+  });
+
+  it('refuses uploads other than JPEG, PNG and WebP', async () => {
+    const { page } = cms;
+    keepEvidence(page, 'create-article-upload-type');
+    const gif = join(cms.workDir, 'animacja.gif');
+    await writeFile(gif, Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64'));
+    await page.goto(`${cms.adminUrl}#/collections/articles/new`);
+    await page.reload();
+    const hero = field(page, 'Zdjęcie główne');
+    await hero.getByTestId('expand-button').click();
+    await hero.getByRole('button', { name: 'Wybierz zdjęcie' }).click();
+    // The alert blocks the page until it is answered, so it is answered as it opens.
+    const messages: string[] = [];
+    page.once('dialog', (dialog) => {
+      messages.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.locator('input[type="file"]').setInputFiles(gif);
+    expect(messages.join('\n')).toContain('Dozwolone są zdjęcia JPEG, PNG i WebP');
+    await page.waitForTimeout(500);
+    expect(await readdir(join(cms.contentDir, 'images'))).not.toContain('animacja.gif');
+    expect(await page.getByText('animacja.gif').count()).toBe(0);
   });
 });
