@@ -8,6 +8,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { parse as parseYaml } from 'yaml';
 import { autoAdSlots } from './src/markdown/auto-ad-slots.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import contentCheck from './src/integrations/content-check.ts';
+import admin from './src/integrations/admin.ts';
 
 /**
  * The content folder: `content/` unless a fixture build (tests, benchmarks) points
@@ -57,6 +59,8 @@ export default defineConfig({
     }),
   },
   integrations: [
+    // First: a bad article stops the build with the check's report before Astro loads any content.
+    contentCheck(),
     mdx(),
     sitemap({
       // The CMS and the 404 page are not for search engines; the news sitemap is listed beside the generated ones.
@@ -64,6 +68,7 @@ export default defineConfig({
       customSitemaps: [new URL('/sitemap-news.xml', settings.url).href],
     }),
     pagefind(),
+    admin(),
   ],
   vite: {
     resolve: {
