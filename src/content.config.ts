@@ -1,13 +1,6 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import {
-  articleSchema,
-  authorSchema,
-  pageSchema,
-  settingsSchema,
-  sponsorSchema,
-  tagSchema,
-} from './schemas/index.ts';
+import { articleSchema, authorSchema, pageSchema, settingsSchema, sponsorSchema, tagSchema } from './schemas/index.ts';
 
 /**
  * Every collection reads from the top-level `content/` folder that editors and the CMS write to.

@@ -20,7 +20,7 @@ export function autoAdSlots({ everyParagraphs, element }: { everyParagraphs: num
       name: 'szpalta-auto-ad-slots',
       paragraph(node, ctx) {
         const parent = ctx.parent(node);
-        if (parent?.type !== 'root') return;
+        if (parent.type !== 'root') return;
         paragraphs += 1;
         const index = ctx.indexOf(node);
         if (paragraphs % everyParagraphs !== 0 || index === undefined || index >= parent.children.length - 1) return;

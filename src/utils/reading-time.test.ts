@@ -3,7 +3,8 @@ import { countWords, excerpt, plainText, readingMinutes } from './reading-time.t
 
 describe('plainText', () => {
   it('keeps the words of text and components, drops code blocks and comments', () => {
-    const body = '## Nagłówek\n\nZwykły *tekst* z [linkiem](/x/).\n\n<Callout title="Uwaga">Treść ramki</Callout>\n\n```js\nconst x = 1;\n```\n\n{/* komentarz */}\n';
+    const body =
+      '## Nagłówek\n\nZwykły *tekst* z [linkiem](/x/).\n\n<Callout title="Uwaga">Treść ramki</Callout>\n\n```js\nconst x = 1;\n```\n\n{/* komentarz */}\n';
     expect(plainText(body)).toBe('Nagłówek Zwykły tekst z linkiem . Treść ramki');
   });
 });
