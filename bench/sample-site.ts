@@ -61,7 +61,9 @@ const types: [string, (file: string) => boolean][] = [
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 console.log(`Sample site: ${readerPages.length} reader pages (${files.length} HTML files with Pagefind's and the admin's)`);
-console.log(`Cold build: ${(result.wallMs / 1000).toFixed(1)} s, peak memory ${result.peakRssBytes ? `${(result.peakRssBytes / 1024 ** 3).toFixed(2)} GB` : 'not measured'} (${result.memoryMethod})\n`);
+console.log(
+  `Cold build: ${(result.wallMs / 1000).toFixed(1)} s, peak memory ${result.peakRssBytes ? `${(result.peakRssBytes / 1024 ** 3).toFixed(2)} GB` : 'not measured'} (${result.memoryMethod})\n`,
+);
 console.log('| page type | pages | gzip HTML + CSS (largest) | of which CSS | JavaScript (bytes, largest) |');
 console.log('|---|---:|---:|---:|---:|');
 for (const [type, matches] of types) {
