@@ -25,6 +25,21 @@ describe('a site without newsletter and ads', () => {
     }
   });
 
+  it('speaks English when the settings say `language: en`', () => {
+    for (const { url, $ } of pages) {
+      expect($('html').attr('lang'), url).toBe('en');
+      expect($('.skip-link').text(), url).toBe('Skip to content');
+    }
+    const article = pages.find((page) => page.url === '/artykuly/phishing-na-klientow-bankow/');
+    if (!article) throw new Error('the long article is missing');
+    const published = article.$('time[datetime]').first();
+    const expected = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Warsaw' }).format(
+      new Date(published.attr('datetime') ?? ''),
+    );
+    expect(published.text()).toContain(expected);
+    expect(article.$('meta[property="og:locale"]').attr('content')).toBe('en_GB');
+  });
+
   it('shows no newsletter form anywhere', () => {
     for (const { url, $ } of pages) {
       expect($('form').length, url).toBe(0);

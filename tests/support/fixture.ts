@@ -47,12 +47,13 @@ Rząd przyjął projekt ustawy o krajowym systemie cyberbezpieczeństwa.
 
 /**
  * Settings of the `bare` variant: the same portal with no newsletter and no ad slots,
- * to prove that unconfigured features leave no trace in the markup.
+ * to prove that unconfigured features leave no trace in the markup, and with the English
+ * interface, to prove that one setting switches it.
  */
 const BARE_SETTINGS = `name: Szpalta Bez Dodatków
 description: Wariant testowy bez newslettera i bez reklam.
 url: https://bez-dodatkow.szpalta.example
-language: pl
+language: en
 pageSize: 2
 `;
 
