@@ -71,6 +71,15 @@ export default defineConfig({
     admin(),
   ],
   vite: {
+    build: {
+      rolldownOptions: {
+        // Every MDX module warns about Astro's head-inject directive (withastro/astro#18087);
+        // printing one warning per article with components costs time and hides real warnings.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
     resolve: {
       alias: { '@content-images': fileURLToPath(new URL('./images', contentDir)) },
     },
