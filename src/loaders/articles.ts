@@ -3,9 +3,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { splitFrontMatter } from '../content-check/lib/source.ts';
+import { decodeSource, splitFrontMatter } from '../content-check/lib/source.ts';
 import { parseYaml } from '../content-check/lib/yaml.ts';
-import { readingMinutes } from '../utils/reading-time.ts';
+import type { Root } from 'mdast';
+import { mdxToMdast } from 'satteri';
+import { readingMinutesOf } from '../utils/reading-time.ts';
 
 /**
  * Bumped whenever this loader stores something different for the same file, so that entries
@@ -30,6 +32,13 @@ const CONCURRENCY = 16;
 export function needsMdx(body: string): boolean {
   const unescaped = body.replace(/\\[\\<{]/g, '');
   return /[<{]/.test(unescaped) || /^(?: {4}|\t)/m.test(body) || body.includes('![');
+}
+
+/** The body as mdast, parsed by Sätteri's native MDX parser. */
+function parseBody(body: string): Root {
+  const tree = mdxToMdast(body);
+  if (tree.type !== 'root') throw new Error(`the MDX parser returned a ${tree.type} node instead of a root`);
+  return tree;
 }
 
 async function listMdxFiles(dir: string): Promise<string[]> {
@@ -62,7 +71,9 @@ export function articlesLoader({ base }: { base: string }): Loader {
 
       async function sync(entry: string): Promise<string> {
         const absolutePath = join(baseDir, entry);
-        const contents = await readFile(absolutePath, 'utf8');
+        // Decoded as the content check reads it: UTF-8, without a byte order mark.
+        const decoded = decodeSource(await readFile(absolutePath));
+        const contents = 'kind' in decoded ? '' : decoded.text;
         // File names are slugs already (the content check holds them to the slug pattern), which
         // is also what `glob()` would make of them.
         const id = entry.replace(/\.mdx$/, '');
@@ -85,7 +96,7 @@ export function articlesLoader({ base }: { base: string }): Loader {
         const body = split.body.trim();
         const data = await context.parseData({
           id,
-          data: { ...(yaml.value as Record<string, unknown>), readingMinutes: readingMinutes(body) },
+          data: { ...(yaml.value as Record<string, unknown>), readingMinutes: readingMinutesOf(parseBody(body)) },
           filePath: absolutePath,
         });
         if (needsMdx(body)) {
