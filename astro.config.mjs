@@ -1,11 +1,10 @@
 // @ts-check
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { parse as parseYaml } from 'yaml';
+import { readBuildSettings } from './src/lib/build-settings.ts';
 import { autoAdSlots } from './src/markdown/auto-ad-slots.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
@@ -17,19 +16,8 @@ import admin from './src/integrations/admin.ts';
  */
 const contentDir = new URL(`${process.env.SZPALTA_CONTENT_DIR ?? './content'}/`, new URL('./', import.meta.url));
 
-/**
- * Settings that Astro needs before content is loaded (the public URL, the ad rhythm) are
- * read straight from the settings file editors own; the full file is validated with the
- * `settings` collection schema.
- */
-const settingsFile = new URL('./settings/site.yml', contentDir);
-const settings = /** @type {{ url?: string, ads?: { everyParagraphs?: number }, newsletter?: { action?: string } }} */ (
-  parseYaml(readFileSync(settingsFile, 'utf8'))
-);
-if (!settings.url) throw new Error(`${fileURLToPath(settingsFile)}: field "url" is missing (the public URL of the portal)`);
-
-/** The newsletter form posts to the provider's origin; CSP must allow exactly that one. */
-const newsletterOrigin = settings.newsletter?.action?.startsWith('http') ? new URL(settings.newsletter.action).origin : undefined;
+/** The settings Astro needs before content loads (public URL, ad rhythm, newsletter origin). */
+const settings = readBuildSettings(new URL('./settings/site.yml', contentDir));
 
 export default defineConfig({
   site: settings.url,
@@ -47,7 +35,7 @@ export default defineConfig({
         "connect-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
-        `form-action 'self'${newsletterOrigin ? ` ${newsletterOrigin}` : ''}`,
+        `form-action 'self'${settings.newsletterOrigin ? ` ${settings.newsletterOrigin}` : ''}`,
       ],
       scriptDirective: { resources: ["'self'"] },
       styleDirective: { resources: ["'self'"] },
@@ -55,7 +43,7 @@ export default defineConfig({
   },
   markdown: {
     processor: satteri({
-      mdastPlugins: [autoAdSlots({ everyParagraphs: settings.ads?.everyParagraphs ?? 4, element: 'AutoAd' })],
+      mdastPlugins: [autoAdSlots({ everyParagraphs: settings.adEveryParagraphs, element: 'AutoAd' })],
     }),
   },
   integrations: [

@@ -59,28 +59,160 @@ interface Illustration {
 }
 
 const illustrations: readonly Illustration[] = [
-  { file: 'sms-doplata-paczka.jpg', kicker: 'CERT Polska', title: 'Fałszywe SMS-y o dopłacie do paczki', motif: 'phone', palette: ['#0f2a4a', '#1f5f8b', '#ffb703'] },
-  { file: 'blik-oszustwo.jpg', kicker: 'Płatności', title: 'Kod BLIK dla „znajomego”', motif: 'code', palette: ['#1b1b3a', '#693668', '#ff7a5c'] },
-  { file: 'uodo-kara-sklep.jpg', kicker: 'UODO', title: 'Kara za wyciek danych klientów sklepu', motif: 'scale', palette: ['#22313f', '#3d5a80', '#e0c36c'] },
-  { file: 'ai-act-firmy.jpg', kicker: 'AI Act', title: 'Obowiązki firm, które korzystają z AI', motif: 'chip', palette: ['#0b132b', '#3a506b', '#5bc0be'] },
-  { file: 'ksc-nis2.jpg', kicker: 'Ustawa o KSC', title: 'NIS2: kto musi się przygotować', motif: 'shield', palette: ['#102a43', '#243b53', '#62b6cb'] },
-  { file: 'ksef-mikrofirmy.jpg', kicker: 'KSeF', title: 'E-faktury w najmniejszych firmach', motif: 'document', palette: ['#1d3557', '#457b9d', '#f1faee'] },
-  { file: 'falszywe-sklepy.jpg', kicker: 'Black Friday', title: 'Sklep, który tylko udaje sklep', motif: 'cart', palette: ['#2b2d42', '#8d0801', '#ffd166'] },
-  { file: 'dsa-platformy.jpg', kicker: 'DSA', title: 'Platformy internetowe pod nadzorem', motif: 'network', palette: ['#03045e', '#0077b6', '#90e0ef'] },
-  { file: 'knf-deepfake.jpg', kicker: 'KNF ostrzega', title: 'Deepfake w reklamach „inwestycji”', motif: 'alert', palette: ['#370617', '#9d0208', '#ffba08'] },
-  { file: 'bank-wyrok.jpg', kicker: 'Wyrok', title: 'Bank musi oddać pieniądze klientce', motif: 'bank', palette: ['#283618', '#606c38', '#fefae0'] },
-  { file: 'open-banking.jpg', kicker: 'Open banking', title: 'Dane z konta w aplikacji fintech', motif: 'card', palette: ['#14213d', '#2a6f97', '#fca311'] },
-  { file: 'przycisk-odstapienia.jpg', kicker: 'Prawa konsumenta', title: 'Przycisk „odstąp od umowy”', motif: 'cursor', palette: ['#264653', '#2a9d8f', '#e9c46a'] },
-  { file: 'dark-patterns.jpg', kicker: 'UOKiK', title: 'Fałszywe liczniki w sklepach online', motif: 'clock', palette: ['#3c096c', '#7b2cbf', '#ff9e00'] },
-  { file: 'wyciek-danych.jpg', kicker: 'Poradnik', title: 'Co zrobić po wycieku danych', motif: 'lock', palette: ['#212529', '#495057', '#f77f00'] },
-  { file: 'sejm-ustawa-ai.jpg', kicker: 'Sejm', title: 'Ustawa o systemach sztucznej inteligencji', motif: 'parliament', palette: ['#5c0b12', '#a4161a', '#f5f3f4'] },
-  { file: 'ransomware-gmina.jpg', kicker: 'Ransomware', title: 'Atak na urząd gminy', motif: 'server', palette: ['#0d1b2a', '#1b263b', '#e63946'] },
-  { file: 'mobywatel-phishing.jpg', kicker: 'Phishing', title: 'Fałszywe strony „mObywatela”', motif: 'idcard', palette: ['#1a1a2e', '#16213e', '#e94560'] },
-  { file: 'psr-spoofing.jpg', kicker: 'Unia Europejska', title: 'Nowe zasady płatności w UE', motif: 'eu', palette: ['#001d3d', '#003566', '#ffd60a'] },
-  { file: 'ai-rekrutacja.jpg', kicker: 'AI w rekrutacji', title: 'Algorytm ocenia kandydatów', motif: 'eye', palette: ['#2d3142', '#4f5d75', '#ef8354'] },
-  { file: 'sklep-zabezpieczenia.jpg', kicker: 'Materiał partnera', title: 'Bezpieczny sklep w sezonie zakupów', motif: 'shield', palette: ['#004b23', '#007f5f', '#aacc00'] },
-  { file: 'tsue-orzecznictwo.jpg', kicker: 'Orzecznictwo', title: 'TSUE i ochrona danych osobowych', motif: 'scale', palette: ['#1e1e24', '#40476d', '#c9ada7'] },
-  { file: 'ksef-pierwsze-tygodnie.jpg', kicker: 'KSeF', title: 'Pierwsze tygodnie obowiązku', motif: 'document', palette: ['#0b3954', '#087e8b', '#bfd7ea'] },
+  {
+    file: 'sms-doplata-paczka.jpg',
+    kicker: 'CERT Polska',
+    title: 'Fałszywe SMS-y o dopłacie do paczki',
+    motif: 'phone',
+    palette: ['#0f2a4a', '#1f5f8b', '#ffb703'],
+  },
+  {
+    file: 'blik-oszustwo.jpg',
+    kicker: 'Płatności',
+    title: 'Kod BLIK dla „znajomego”',
+    motif: 'code',
+    palette: ['#1b1b3a', '#693668', '#ff7a5c'],
+  },
+  {
+    file: 'uodo-kara-sklep.jpg',
+    kicker: 'UODO',
+    title: 'Kara za wyciek danych klientów sklepu',
+    motif: 'scale',
+    palette: ['#22313f', '#3d5a80', '#e0c36c'],
+  },
+  {
+    file: 'ai-act-firmy.jpg',
+    kicker: 'AI Act',
+    title: 'Obowiązki firm, które korzystają z AI',
+    motif: 'chip',
+    palette: ['#0b132b', '#3a506b', '#5bc0be'],
+  },
+  {
+    file: 'ksc-nis2.jpg',
+    kicker: 'Ustawa o KSC',
+    title: 'NIS2: kto musi się przygotować',
+    motif: 'shield',
+    palette: ['#102a43', '#243b53', '#62b6cb'],
+  },
+  {
+    file: 'ksef-mikrofirmy.jpg',
+    kicker: 'KSeF',
+    title: 'E-faktury w najmniejszych firmach',
+    motif: 'document',
+    palette: ['#1d3557', '#457b9d', '#f1faee'],
+  },
+  {
+    file: 'falszywe-sklepy.jpg',
+    kicker: 'Black Friday',
+    title: 'Sklep, który tylko udaje sklep',
+    motif: 'cart',
+    palette: ['#2b2d42', '#8d0801', '#ffd166'],
+  },
+  {
+    file: 'dsa-platformy.jpg',
+    kicker: 'DSA',
+    title: 'Platformy internetowe pod nadzorem',
+    motif: 'network',
+    palette: ['#03045e', '#0077b6', '#90e0ef'],
+  },
+  {
+    file: 'knf-deepfake.jpg',
+    kicker: 'KNF ostrzega',
+    title: 'Deepfake w reklamach „inwestycji”',
+    motif: 'alert',
+    palette: ['#370617', '#9d0208', '#ffba08'],
+  },
+  {
+    file: 'bank-wyrok.jpg',
+    kicker: 'Wyrok',
+    title: 'Bank musi oddać pieniądze klientce',
+    motif: 'bank',
+    palette: ['#283618', '#606c38', '#fefae0'],
+  },
+  {
+    file: 'open-banking.jpg',
+    kicker: 'Open banking',
+    title: 'Dane z konta w aplikacji fintech',
+    motif: 'card',
+    palette: ['#14213d', '#2a6f97', '#fca311'],
+  },
+  {
+    file: 'przycisk-odstapienia.jpg',
+    kicker: 'Prawa konsumenta',
+    title: 'Przycisk „odstąp od umowy”',
+    motif: 'cursor',
+    palette: ['#264653', '#2a9d8f', '#e9c46a'],
+  },
+  {
+    file: 'dark-patterns.jpg',
+    kicker: 'UOKiK',
+    title: 'Fałszywe liczniki w sklepach online',
+    motif: 'clock',
+    palette: ['#3c096c', '#7b2cbf', '#ff9e00'],
+  },
+  {
+    file: 'wyciek-danych.jpg',
+    kicker: 'Poradnik',
+    title: 'Co zrobić po wycieku danych',
+    motif: 'lock',
+    palette: ['#212529', '#495057', '#f77f00'],
+  },
+  {
+    file: 'sejm-ustawa-ai.jpg',
+    kicker: 'Sejm',
+    title: 'Ustawa o systemach sztucznej inteligencji',
+    motif: 'parliament',
+    palette: ['#5c0b12', '#a4161a', '#f5f3f4'],
+  },
+  {
+    file: 'ransomware-gmina.jpg',
+    kicker: 'Ransomware',
+    title: 'Atak na urząd gminy',
+    motif: 'server',
+    palette: ['#0d1b2a', '#1b263b', '#e63946'],
+  },
+  {
+    file: 'mobywatel-phishing.jpg',
+    kicker: 'Phishing',
+    title: 'Fałszywe strony „mObywatela”',
+    motif: 'idcard',
+    palette: ['#1a1a2e', '#16213e', '#e94560'],
+  },
+  {
+    file: 'psr-spoofing.jpg',
+    kicker: 'Unia Europejska',
+    title: 'Nowe zasady płatności w UE',
+    motif: 'eu',
+    palette: ['#001d3d', '#003566', '#ffd60a'],
+  },
+  {
+    file: 'ai-rekrutacja.jpg',
+    kicker: 'AI w rekrutacji',
+    title: 'Algorytm ocenia kandydatów',
+    motif: 'eye',
+    palette: ['#2d3142', '#4f5d75', '#ef8354'],
+  },
+  {
+    file: 'sklep-zabezpieczenia.jpg',
+    kicker: 'Materiał partnera',
+    title: 'Bezpieczny sklep w sezonie zakupów',
+    motif: 'shield',
+    palette: ['#004b23', '#007f5f', '#aacc00'],
+  },
+  {
+    file: 'tsue-orzecznictwo.jpg',
+    kicker: 'Orzecznictwo',
+    title: 'TSUE i ochrona danych osobowych',
+    motif: 'scale',
+    palette: ['#1e1e24', '#40476d', '#c9ada7'],
+  },
+  {
+    file: 'ksef-pierwsze-tygodnie.jpg',
+    kicker: 'KSeF',
+    title: 'Pierwsze tygodnie obowiązku',
+    motif: 'document',
+    palette: ['#0b3954', '#087e8b', '#bfd7ea'],
+  },
   {
     file: 'sms-przyklad.jpg',
     kicker: 'Tak wygląda oszustwo',
@@ -179,7 +311,10 @@ function motif(kind: Motif, a: string, labels: readonly string[] = []): string {
     case 'phone': {
       const lines = labels.length > 0 ? labels : ['Dopłata 1,89 zł,', 'kliknij w link:', 'doplata24.example'];
       const text = lines
-        .map((line, i) => `<text x="142" y="${222 + i * 32}" font-size="20" font-family="${FONT}" fill="#1b1b1b"${i === lines.length - 1 ? ' font-weight="bold"' : ''}>${escapeXml(line)}</text>`)
+        .map(
+          (line, i) =>
+            `<text x="142" y="${222 + i * 32}" font-size="20" font-family="${FONT}" fill="#1b1b1b"${i === lines.length - 1 ? ' font-weight="bold"' : ''}>${escapeXml(line)}</text>`,
+        )
         .join('');
       return `<rect x="95" y="10" width="310" height="480" rx="42" fill="#11151c" stroke="${w}" stroke-opacity="0.6" stroke-width="6"/>
         <rect x="115" y="60" width="270" height="390" rx="12" fill="${w}" fill-opacity="0.92"/>
@@ -233,8 +368,19 @@ function motif(kind: Motif, a: string, labels: readonly string[] = []): string {
         <text x="285" y="248" text-anchor="middle" font-size="64" font-weight="bold" font-family="${FONT}" fill="#2b2d42">-90%</text>
         <path d="M330 40 l120 120 M450 40 l-120 120" stroke="#e63946" stroke-width="20" stroke-linecap="round"/>`;
     case 'network': {
-      const nodes: [number, number][] = [[250, 250], [90, 110], [410, 90], [430, 330], [120, 400], [260, 450], [60, 260]];
-      const edges = nodes.slice(1).map(([x, y]) => `<line x1="250" y1="250" x2="${x}" y2="${y}" stroke="${w}" stroke-opacity="0.55" stroke-width="6"/>`).join('');
+      const nodes: [number, number][] = [
+        [250, 250],
+        [90, 110],
+        [410, 90],
+        [430, 330],
+        [120, 400],
+        [260, 450],
+        [60, 260],
+      ];
+      const edges = nodes
+        .slice(1)
+        .map(([x, y]) => `<line x1="250" y1="250" x2="${x}" y2="${y}" stroke="${w}" stroke-opacity="0.55" stroke-width="6"/>`)
+        .join('');
       return `${edges}<line x1="90" y1="110" x2="60" y2="260" stroke="${w}" stroke-opacity="0.3" stroke-width="4"/><line x1="430" y1="330" x2="260" y2="450" stroke="${w}" stroke-opacity="0.3" stroke-width="4"/>
         ${nodes.map(([x, y], i) => `<circle cx="${x}" cy="${y}" r="${i === 0 ? 70 : 34}" fill="${i === 0 ? a : w}"/>`).join('')}
         <text x="250" y="270" text-anchor="middle" font-size="48" font-weight="bold" font-family="${FONT}" fill="#03045e">DSA</text>`;
@@ -310,7 +456,9 @@ function motif(kind: Motif, a: string, labels: readonly string[] = []): string {
           (step, i) =>
             `<rect x="40" y="${i * 120}" width="420" height="84" rx="18" fill="${i === steps.length - 1 ? a : w}" fill-opacity="${i === steps.length - 1 ? 1 : 0.92}"/>` +
             `<text x="250" y="${i * 120 + 53}" text-anchor="middle" font-size="30" font-weight="bold" font-family="${FONT}" fill="#2b0a0a">${escapeXml(step)}</text>` +
-            (i < steps.length - 1 ? `<path d="M250 ${i * 120 + 88} v26 m-14 -14 l14 14 l14 -14" fill="none" stroke="${w}" stroke-width="6" stroke-linecap="round"/>` : ''),
+            (i < steps.length - 1
+              ? `<path d="M250 ${i * 120 + 88} v26 m-14 -14 l14 14 l14 -14" fill="none" stroke="${w}" stroke-width="6" stroke-linecap="round"/>`
+              : ''),
         )
         .join('');
     }
@@ -337,7 +485,10 @@ function heroSvg(item: Illustration): string {
   const lines = wrap(item.title, 18).slice(0, 3);
   const titleTop = 450 - (lines.length * 92) / 2;
   const title = lines
-    .map((line, i) => `<text x="110" y="${titleTop + 60 + i * 92}" font-size="68" font-weight="bold" font-family="${FONT}" fill="#ffffff">${escapeXml(line)}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="110" y="${titleTop + 60 + i * 92}" font-size="68" font-weight="bold" font-family="${FONT}" fill="#ffffff">${escapeXml(line)}</text>`,
+    )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900" viewBox="0 0 1600 900">
     <defs>
@@ -428,7 +579,10 @@ function adSvg(ad: AdCreative): string {
   const size = wide ? 40 : ad.height > 400 ? 32 : 26;
   const textTop = wide ? 88 : ad.height > 400 ? 150 : 72;
   const text = ad.lines
-    .map((line, i) => `<text x="${wide ? 40 : ad.width / 2}" y="${textTop + i * (wide ? 52 : size * 1.25)}" ${wide ? '' : 'text-anchor="middle"'} font-size="${wide && i > 0 ? 24 : size}" font-weight="${i === 0 ? 'bold' : 'normal'}" font-family="${FONT}" fill="#ffffff">${escapeXml(line)}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="${wide ? 40 : ad.width / 2}" y="${textTop + i * (wide ? 52 : size * 1.25)}" ${wide ? '' : 'text-anchor="middle"'} font-size="${wide && i > 0 ? 24 : size}" font-weight="${i === 0 ? 'bold' : 'normal'}" font-family="${FONT}" fill="#ffffff">${escapeXml(line)}</text>`,
+    )
     .join('');
   const buttonWidth = 230;
   const buttonX = wide ? ad.width - buttonWidth - 40 : (ad.width - buttonWidth) / 2;

@@ -4,7 +4,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import rss, { type RSSFeedItem } from '@astrojs/rss';
-import { ELEMENT_NODE, parse, renderSync, walkSync } from 'ultrahtml';
+import { ELEMENT_NODE, parse, renderSync, walkSync, type Node as HtmlNode } from 'ultrahtml';
 import { articleComponents } from '../components/mdx/index.ts';
 import { PARAGRAPH_END_MARKER } from '../markdown/auto-ad-slots.ts';
 import { getNewsroom, required, type Article } from './content.ts';
@@ -18,10 +18,11 @@ const URL_ATTRIBUTES = ['href', 'src', 'poster'];
 
 /** Rewrites every site-relative URL in `html` (links, images, srcset candidates) to an absolute one. */
 export function absolutizeUrls(html: string, site: URL): string {
-  const doc = parse(html);
+  // ultrahtml types its parser's result as `any`.
+  const doc = parse(html) as HtmlNode;
   walkSync(doc, (node) => {
     if (node.type !== ELEMENT_NODE) return;
-    const attributes = node.attributes as Record<string, string>;
+    const { attributes } = node;
     for (const name of URL_ATTRIBUTES) {
       const value = attributes[name];
       if (value && !value.startsWith('#')) attributes[name] = new URL(value, site).href;
@@ -84,6 +85,7 @@ export async function articleFeed({
   title,
   description,
   selfPath,
+  pagePath = '/',
   articles,
   site,
   fullContent,
@@ -92,6 +94,8 @@ export async function articleFeed({
   description: string;
   /** Path of the feed itself, for `atom:link rel="self"`. */
   selfPath: string;
+  /** The page the feed follows (the channel's `<link>`): the home page, a tag or an author page. */
+  pagePath?: string;
   articles: readonly Article[];
   site: URL;
   /** Include the whole rendered article as `content:encoded` (the site feed). */
@@ -115,7 +119,8 @@ export async function articleFeed({
   return rss({
     title,
     description,
-    site,
+    // The channel link; item links are root-relative and resolve against it to the same origin.
+    site: new URL(pagePath, site).href,
     items,
     trailingSlash: true,
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },

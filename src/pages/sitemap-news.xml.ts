@@ -16,7 +16,8 @@ export const GET: APIRoute = async ({ site }) => {
   const { settings, language } = await getSite();
   const recent = articles.filter((article) => BUILD_TIME.getTime() - article.data.pubDate.getTime() <= NEWS_WINDOW_MS);
   const entries = recent.map(
-    (article) => `<url><loc>${escapeXml(new URL(urls.article(article.id), site).href)}</loc><news:news><news:publication><news:name>${escapeXml(settings.name)}</news:name><news:language>${language}</news:language></news:publication><news:publication_date>${article.data.pubDate.toISOString()}</news:publication_date><news:title>${escapeXml(article.data.title)}</news:title></news:news></url>`,
+    (article) =>
+      `<url><loc>${escapeXml(new URL(urls.article(article.id), site).href)}</loc><news:news><news:publication><news:name>${escapeXml(settings.name)}</news:name><news:language>${language}</news:language></news:publication><news:publication_date>${article.data.pubDate.toISOString()}</news:publication_date><news:title>${escapeXml(article.data.title)}</news:title></news:news></url>`,
   );
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${entries.join('')}</urlset>\n`;
   return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });

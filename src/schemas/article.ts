@@ -18,10 +18,7 @@ export const heroSchema = <I extends z.ZodType>(image: () => I) =>
  * An article: one MDX file in `content/articles/`. Its file name (without `.mdx`) is its slug
  * and its URL: `/artykuly/<slug>/`.
  */
-export const articleSchema = <I extends z.ZodType, R extends z.ZodType>({
-  image,
-  reference,
-}: SchemaHelpers<I, R>) =>
+export const articleSchema = <I extends z.ZodType, R extends z.ZodType>({ image, reference }: SchemaHelpers<I, R>) =>
   z.object({
     /** Headline. Required, at most 200 characters. */
     title: requiredText('title').max(200, { error: 'title must be at most 200 characters' }),

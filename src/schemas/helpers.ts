@@ -20,7 +20,10 @@ export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A non-empty, trimmed line of text. */
 export const requiredText = (what: string) =>
-  z.string({ error: `${what} is required` }).trim().min(1, { error: `${what} must not be empty` });
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, { error: `${what} must not be empty` });
 
 /** An absolute http(s) URL, or a site-relative path starting with `/`. */
 export const linkTarget = z

@@ -22,9 +22,7 @@ describe('paginate', () => {
   });
 
   it('gives an empty list one empty page', () => {
-    expect(paginate([], 10, '/')).toEqual([
-      { number: 1, total: 1, items: [], url: '/', previousUrl: undefined, nextUrl: undefined },
-    ]);
+    expect(paginate([], 10, '/')).toEqual([{ number: 1, total: 1, items: [], url: '/', previousUrl: undefined, nextUrl: undefined }]);
   });
 
   it('has exactly one page when items fill it', () => {

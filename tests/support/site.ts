@@ -63,9 +63,14 @@ export async function readPage(dist: string, url: string): Promise<BuiltPage> {
   return { url, file, html, $: load(html) };
 }
 
-/** Every HTML page of `dist`, parsed, except Pagefind's own files. */
+/**
+ * Every reader page of `dist`, parsed: all HTML except Pagefind's own files and the CMS
+ * (`admin/`, a single-page app with its own policy, checked by `tests/admin/`).
+ */
 export async function readAllPages(dist: string): Promise<BuiltPage[]> {
-  const files = (await listFiles(dist)).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'));
+  const files = (await listFiles(dist)).filter(
+    (file) => file.endsWith('.html') && !file.startsWith('pagefind/') && !file.startsWith('admin/'),
+  );
   return Promise.all(files.map((file) => readPage(dist, urlOfFile(file))));
 }
 

@@ -16,7 +16,10 @@ export const editorComponents = { Figure, Callout, Quote, Ad, Embed } satisfies 
 /** Name of the element the `auto-ad-slots` plugin inserts; not for editors. */
 export const AUTO_AD_ELEMENT = 'AutoAd';
 
-/** Components handed to an article body's `<Content components={…} />`. */
+/**
+ * Components handed to an article body's `<Content components={…} />`. An article with
+ * `ads: false` shows no ad at all: neither automatic slots nor ones the editor placed.
+ */
 export function articleComponents({ ads }: { ads: boolean }) {
-  return { ...editorComponents, [AUTO_AD_ELEMENT]: ads ? AutoAd : Nothing };
+  return { ...editorComponents, Ad: ads ? Ad : Nothing, [AUTO_AD_ELEMENT]: ads ? AutoAd : Nothing };
 }

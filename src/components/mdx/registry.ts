@@ -60,7 +60,10 @@ export const mdxComponents = {
     children: false,
     props: z.strictObject({
       /** Slot id from the site settings. Default: the in-article slot. An article that places its own slot gets no automatic ones. */
-      slot: z.string().regex(/^[a-z0-9-]+$/).optional(),
+      slot: z
+        .string()
+        .regex(/^[a-z0-9-]+$/)
+        .optional(),
     }),
   },
   Embed: {

@@ -19,6 +19,7 @@ export const GET: APIRoute = async ({ params, site }) => {
     title: `${settings.name} — ${author.data.name}`,
     description: author.data.bio ?? `${settings.name}: ${author.data.name}`,
     selfPath: urls.authorFeed(author.id),
+    pagePath: urls.author(author.id),
     articles: articlesByAuthor.get(author.id) ?? [],
     site,
     fullContent: false,

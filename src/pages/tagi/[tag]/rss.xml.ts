@@ -19,6 +19,7 @@ export const GET: APIRoute = async ({ params, site }) => {
     title: `${settings.name} — ${tag.data.name}`,
     description: tag.data.description ?? `${settings.name}: ${tag.data.name}`,
     selfPath: urls.tagFeed(tag.id),
+    pagePath: urls.tag(tag.id),
     articles: articlesByTag.get(tag.id) ?? [],
     site,
     fullContent: false,
