@@ -63,8 +63,8 @@ export default defineConfig({
       rolldownOptions: {
         // Every MDX module warns about Astro's head-inject directive (withastro/astro#18087);
         // printing one warning per article with components costs time and hides real warnings.
-        onwarn(warning, warn) {
-          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        onLog(level, log, handler) {
+          if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
         },
       },
     },
