@@ -46,6 +46,12 @@ export default defineConfig({
       mdastPlugins: [autoAdSlots({ everyParagraphs: settings.adEveryParagraphs, element: 'AutoAd' })],
     }),
   },
+  experimental: {
+    // Pages whose `getStaticPaths()` gives a `cacheKey` (src/lib/cache-keys.ts) are copied from
+    // the previous build when neither their key nor their code changed. The cache is kept in
+    // `cacheDir`; a build without it renders everything.
+    incrementalBuild: true,
+  },
   integrations: [
     // First: a bad article stops the build with the check's report before Astro loads any content.
     contentCheck(),
@@ -59,6 +65,15 @@ export default defineConfig({
     admin(),
   ],
   vite: {
+    build: {
+      rolldownOptions: {
+        // Every MDX module warns about Astro's head-inject directive (withastro/astro#18087);
+        // printing one warning per article with components costs time and hides real warnings.
+        onLog(level, log, handler) {
+          if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
+        },
+      },
+    },
     resolve: {
       alias: { '@content-images': fileURLToPath(new URL('./images', contentDir)) },
     },

@@ -1,5 +1,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { articlesLoader } from './loaders/articles.ts';
 import { articleSchema, authorSchema, pageSchema, settingsSchema, sponsorSchema, tagSchema } from './schemas/index.ts';
 
 /**
@@ -11,8 +13,12 @@ const from = (folder: string, pattern: string) => glob({ base: `${contentDir}/${
 
 export const collections = {
   articles: defineCollection({
-    loader: from('articles', '**/*.mdx'),
-    schema: ({ image }) => articleSchema({ image, reference }),
+    loader: articlesLoader({ base: `${contentDir}/articles` }),
+    schema: ({ image }) =>
+      articleSchema({ image, reference }).extend({
+        /** Reading time in whole minutes, at least 1: computed by the loader from the body, not written by editors. */
+        readingMinutes: z.number().int().min(1),
+      }),
   }),
   authors: defineCollection({
     loader: from('authors', '*.{yml,yaml}'),

@@ -1,7 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupByTag, sortNewestFirst } from '../utils/articles.ts';
 import { isPublished } from '../utils/publishing.ts';
-import { readingMinutes } from '../utils/reading-time.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Author = CollectionEntry<'authors'>;
@@ -25,7 +24,7 @@ export interface Newsroom {
   articlesByTag: Map<string, Article[]>;
   /** Published articles of each author slug, newest first. */
   articlesByAuthor: Map<string, Article[]>;
-  /** Reading time in minutes of an article. */
+  /** Reading time in minutes of an article (computed by the articles loader). */
   readingMinutes: (article: Article) => number;
 }
 
@@ -47,7 +46,6 @@ async function load(): Promise<Newsroom> {
       else articlesByAuthor.set(author.id, [article]);
     }
   }
-  const minutes = new Map<string, number>();
   return {
     articles: sorted,
     authors: new Map(authors.map((entry) => [entry.id, entry])),
@@ -55,14 +53,7 @@ async function load(): Promise<Newsroom> {
     sponsors: new Map(sponsors.map((entry) => [entry.id, entry])),
     articlesByTag: groupByTag(sorted),
     articlesByAuthor,
-    readingMinutes: (article) => {
-      let value = minutes.get(article.id);
-      if (value === undefined) {
-        value = readingMinutes(article.body ?? '');
-        minutes.set(article.id, value);
-      }
-      return value;
-    },
+    readingMinutes: (article) => article.data.readingMinutes,
   };
 }
 

@@ -6,6 +6,7 @@ import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import rss, { type RSSFeedItem } from '@astrojs/rss';
 import { ELEMENT_NODE, parse, renderSync, walkSync, type Node as HtmlNode } from 'ultrahtml';
 import { articleComponents } from '../components/mdx/index.ts';
+import { PARAGRAPH_END_MARKER } from '../markdown/auto-ad-slots.ts';
 import { getNewsroom, required, type Article } from './content.ts';
 import { getSite } from './site.ts';
 import { urls } from './urls.ts';
@@ -46,6 +47,14 @@ const escapeHtml = (text: string) =>
 let container: Promise<AstroContainer> | undefined;
 const renderedBodies = new Map<string, Promise<string>>();
 
+/** The body's HTML without ads: the loader's HTML for plain Markdown bodies, the MDX module rendered otherwise. */
+async function bodyHtml(article: Article): Promise<string> {
+  if (article.rendered) return article.rendered.html.replaceAll(PARAGRAPH_END_MARKER, '');
+  container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  const { Content } = await render(article);
+  return (await container).renderToString(Content, { props: { components: articleComponents({ ads: false }) } });
+}
+
 /**
  * The article as feed readers show it: hero photo with caption and credit, the body
  * rendered with the site's components (no ads), the agency line. URLs are absolute.
@@ -54,9 +63,7 @@ function feedContent(article: Article, site: URL): Promise<string> {
   let html = renderedBodies.get(article.id);
   if (!html) {
     html = (async () => {
-      container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
-      const { Content } = await render(article);
-      const body = await (await container).renderToString(Content, { props: { components: articleComponents({ ads: false }) } });
+      const body = await bodyHtml(article);
       const { t } = await getSite();
       const { hero, source } = article.data;
       let heroHtml = '';

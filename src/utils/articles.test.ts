@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjacentArticles, groupByTag, relatedArticles, sortNewestFirst, type ArticleLike } from './articles.ts';
+import { adjacentArticles, compareNewestFirst, groupByTag, relatedArticles, sortNewestFirst, type ArticleLike } from './articles.ts';
 
 const article = (id: string, date: string, tags: string[] = []): ArticleLike => ({
   id,
@@ -62,5 +62,31 @@ describe('groupByTag', () => {
     expect(groups.get('rodo')?.map((x) => x.id)).toEqual(['d', 'b', 'a']);
     expect(groups.get('oszustwa')?.map((x) => x.id)).toEqual(['c']);
     expect(groups.has('nieznany')).toBe(false);
+  });
+});
+
+describe('relatedArticles on a larger archive', () => {
+  it('ranks exactly as comparing every candidate would', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const tags = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const archive = Array.from({ length: 300 }, (_, index) =>
+      article(
+        `x${index}`,
+        new Date(Date.UTC(2026, 0, 1 + Math.floor(random() * 60))).toISOString(),
+        tags.filter(() => random() < 0.3),
+      ),
+    );
+    const byScan = (own: ArticleLike) => {
+      const ownTags = new Set(own.data.tags.map((tag) => tag.id));
+      return archive
+        .filter((candidate) => candidate.id !== own.id)
+        .map((candidate) => ({ candidate, shared: candidate.data.tags.filter((tag) => ownTags.has(tag.id)).length }))
+        .filter(({ shared }) => shared > 0)
+        .sort((x, y) => y.shared - x.shared || compareNewestFirst(x.candidate, y.candidate))
+        .slice(0, 3)
+        .map(({ candidate }) => candidate.id);
+    };
+    for (const own of archive) expect(relatedArticles(own, archive).map((x) => x.id)).toEqual(byScan(own));
   });
 });
