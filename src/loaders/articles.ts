@@ -5,9 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { decodeSource, splitFrontMatter } from '../content-check/lib/source.ts';
 import { parseYaml } from '../content-check/lib/yaml.ts';
-import type { Root } from 'mdast';
-import { mdxToMdast } from 'satteri';
-import { readingMinutesOf } from '../utils/reading-time.ts';
+import { readingMinutes } from '../utils/reading-time.ts';
 
 /**
  * Bumped whenever this loader stores something different for the same file, so that entries
@@ -34,13 +32,6 @@ export function needsMdx(body: string): boolean {
   return /[<{]/.test(unescaped) || /^(?: {4}|\t)/m.test(body) || body.includes('![');
 }
 
-/** The body as mdast, parsed by Sätteri's native MDX parser. */
-function parseBody(body: string): Root {
-  const tree = mdxToMdast(body);
-  if (tree.type !== 'root') throw new Error(`the MDX parser returned a ${tree.type} node instead of a root`);
-  return tree;
-}
-
 async function listMdxFiles(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -58,7 +49,8 @@ async function listMdxFiles(dir: string): Promise<string[]> {
  * configured Sätteri pipeline with its plugins) and the HTML is kept in the data store, where it
  * is reused while the file's digest is unchanged. Only bodies that need MDX (`needsMdx`) are
  * handed to the MDX integration as deferred entries, which Vite compiles to modules as it does
- * for `glob()`. Each entry also gets its reading time, computed once here instead of on every build.
+ * for `glob()`. Each entry also gets its reading time, computed once per change of the file (with
+ * remark, by the module the content check shares) instead of on every page that shows it.
  */
 export function articlesLoader({ base }: { base: string }): Loader {
   return {
@@ -96,7 +88,7 @@ export function articlesLoader({ base }: { base: string }): Loader {
         const body = split.body.trim();
         const data = await context.parseData({
           id,
-          data: { ...(yaml.value as Record<string, unknown>), readingMinutes: readingMinutesOf(parseBody(body)) },
+          data: { ...(yaml.value as Record<string, unknown>), readingMinutes: readingMinutes(body) },
           filePath: absolutePath,
         });
         if (needsMdx(body)) {

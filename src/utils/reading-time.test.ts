@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Root } from 'mdast';
-import { mdxToMdast } from 'satteri';
-import { countWords, excerpt, parseMdx, plainText, plainTextOf, readingMinutes, readingMinutesOf } from './reading-time.ts';
+import { countWords, excerpt, plainText, readingMinutes } from './reading-time.ts';
 
 describe('plainText', () => {
   it('keeps the words of text and components, drops code blocks and comments', () => {
@@ -35,17 +33,5 @@ describe('excerpt', () => {
 
   it('returns short text whole', () => {
     expect(excerpt('Krótko.', 30)).toBe('Krótko.');
-  });
-});
-
-describe('readingMinutesOf', () => {
-  it('gives the same minutes for Sätteri’s mdast as for the remark parse', () => {
-    const body =
-      '## Nagłówek\n\nZwykły *tekst* z [linkiem](/x/) i `kodem`.\n\n<Callout title="Uwaga">Treść **ramki**</Callout>\n\n- jeden\n- dwa\n\n> cytat\n\n```js\nconst x = 1;\n```\n\n{/* komentarz */}\n\n' +
-      'słowo '.repeat(450);
-    const tree = mdxToMdast(body);
-    expect(tree.type).toBe('root');
-    expect(plainTextOf(tree as Root)).toBe(plainTextOf(parseMdx(body)));
-    expect(readingMinutesOf(tree as Root)).toBe(readingMinutes(body));
   });
 });
