@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import lighthouse from 'lighthouse';
 import { astroBuild, createProjectCopy, ROOT } from '../tests/support/build.ts';
-import { CHROMIUM } from '../tests/support/browser.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/support/browser.ts';
 import { startStaticServer } from '../tests/support/static-server.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -28,13 +28,7 @@ function startChromium(profile: string): Promise<{ port: number; process: ChildP
     CHROMIUM,
     [
       '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       `--user-data-dir=${profile}`,
       '--remote-debugging-address=127.0.0.1',
       '--remote-debugging-port=0',

@@ -1,33 +1,13 @@
-import { access } from 'node:fs/promises';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS, requireChromium } from '../../support/browser.ts';
 
-/** Debian's Chromium, which the browser tests drive (no browser download at test time). */
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-/**
- * Headless Chromium with a fresh profile in `profileDir`. Throws, never skips, when the
- * browser is missing, with the command that installs it.
- */
+/** Headless Chromium with a fresh profile in `profileDir`, in Polish and in the newsroom's time zone. */
 export async function launchChromium(profileDir: string): Promise<BrowserContext> {
-  try {
-    await access(CHROMIUM);
-  } catch {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. The admin browser tests need it: install it with "apt-get install -y chromium" (or point CHROMIUM_PATH at a Chromium binary).`,
-    );
-  }
+  await requireChromium();
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_FLAGS],
     locale: 'pl-PL',
     timezoneId: 'Europe/Warsaw',
     viewport: { width: 1400, height: 1000 },
