@@ -1,6 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { mdxComponents, mdxComponentNames, type MdxComponentName } from '../../../src/components/mdx/registry.ts';
+import { isCommentOnlyExpression } from '../../../src/content-check/lib/expressions.ts';
 import { classifyHref } from '../../../src/content-check/lib/links.ts';
 import { MdxSyntaxError, parseMdx } from './syntax.ts';
 
@@ -130,11 +131,7 @@ class Checker {
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression': {
-        const program = (node.data as { estree?: { body: unknown[]; comments?: unknown[] } | null } | undefined)?.estree;
-        const onlyComments = program
-          ? program.body.length === 0 && (program.comments?.length ?? 0) > 0
-          : /^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value);
-        if (!onlyComments)
+        if (!isCommentOnlyExpression(node))
           this.report(node, 'Wyrażenia w nawiasach klamrowych {…} są niedozwolone; nawias jako tekst zapisz jako \\{ i \\}.');
         return;
       }

@@ -3,6 +3,7 @@ import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, Mdx
 import { mdxComponents, mdxComponentNames, type MdxComponentName } from '../../components/mdx/registry.ts';
 import { parseMdx } from '../../utils/reading-time.ts';
 import { checkImagePath, type FileIndex } from './files.ts';
+import { isCommentOnlyExpression } from './expressions.ts';
 import { explainIssue } from './issues.ts';
 import { classifyHref } from './links.ts';
 import type { Position } from './source.ts';
@@ -347,12 +348,7 @@ export function checkBody(input: BodyInput, environment: BodyEnvironment, proble
       }
       case 'mdxFlowExpression':
       case 'mdxTextExpression': {
-        // remark-mdx attaches the expression's estree program (with its comments).
-        const program = (node.data as { estree?: { body: unknown[]; comments?: unknown[] } | null } | undefined)?.estree;
-        const onlyComments = program
-          ? program.body.length === 0 && (program.comments?.length ?? 0) > 0
-          : /^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value);
-        if (onlyComments) return;
+        if (isCommentOnlyExpression(node)) return;
         const shown = node.value.trim().length > 40 ? `${node.value.trim().slice(0, 40)}…` : node.value.trim();
         report(
           node.position?.start,
