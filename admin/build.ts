@@ -1,8 +1,10 @@
-import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'vite';
 import { cmsConfigYaml, hasProductionRepo, readSettings } from './config/cms-config.ts';
-import { adminViteConfig } from './vite.config.ts';
+import { ADMIN_ROOT, adminViteConfig } from './vite.config.ts';
 
 /**
  * Builds the admin app into `outDir` (the site's `dist/admin/`) and writes its `config.yml`
@@ -15,6 +17,12 @@ export interface AdminBuildOptions {
   localBackendUrl?: string;
   /** Called with warnings worth showing in the build log. */
   warn?: (message: string) => void;
+  /**
+   * A folder that keeps the last bundle and the list of files it was made from. When none of
+   * those files nor the lockfile changed, the bundle is copied from there instead of rebuilt.
+   * Default: no cache, always build.
+   */
+  cacheDir?: string;
 }
 
 export async function writeAdminConfig({ outDir, contentDir, localBackendUrl, warn }: AdminBuildOptions): Promise<void> {
@@ -27,8 +35,76 @@ export async function writeAdminConfig({ outDir, contentDir, localBackendUrl, wa
   await writeFile(join(outDir, 'config.yml'), cmsConfigYaml({ settings, ...(localBackendUrl ? { localBackendUrl } : {}) }));
 }
 
+const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** Files that shape the bundle besides its module graph: the build configuration and the dependencies' versions. */
+const FIXED_INPUTS = [join(ADMIN_ROOT, 'vite.config.ts'), join(ADMIN_ROOT, 'build.ts'), join(PROJECT_ROOT, 'package-lock.json')];
+
+interface BundleRecord {
+  /** Files of the project (not of node_modules) the bundle was made from, relative to the project. */
+  inputs: string[];
+  /** Digest of `inputs` and `FIXED_INPUTS` at the time. */
+  digest: string;
+}
+
+async function digestOf(files: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\u0000')
+      .update(await readFile(resolve(PROJECT_ROOT, file)))
+      .update('\u0000');
+  return hash.digest('hex');
+}
+
+/** Collects the project's own files in the module graph; node_modules are covered by the lockfile. */
+function inputCollector(into: Set<string>): Plugin {
+  return {
+    name: 'szpalta:admin-inputs',
+    generateBundle() {
+      for (const id of this.getModuleIds()) {
+        const path = id.split('?')[0] ?? id;
+        if (!isAbsolute(path) || path.includes('/node_modules/')) continue;
+        into.add(relative(PROJECT_ROOT, path));
+      }
+    },
+  };
+}
+
+/** The bundle kept in `cacheDir` when it was made from the files as they are now; undefined otherwise. */
+async function reusableBundle(cacheDir: string): Promise<string | undefined> {
+  try {
+    const record = JSON.parse(await readFile(join(cacheDir, 'record.json'), 'utf8')) as BundleRecord;
+    return (await digestOf(record.inputs)) === record.digest ? join(cacheDir, 'bundle') : undefined;
+  } catch {
+    // No record, or an input is gone: build.
+    return undefined;
+  }
+}
+
 export async function buildAdmin(options: AdminBuildOptions): Promise<void> {
-  await build(adminViteConfig({ outDir: options.outDir }));
+  const { outDir, cacheDir } = options;
+  const kept = cacheDir ? await reusableBundle(cacheDir) : undefined;
+  if (kept) {
+    await rm(outDir, { recursive: true, force: true });
+    await cp(kept, outDir, { recursive: true });
+  } else {
+    const inputs = new Set<string>();
+    const config = adminViteConfig({ outDir });
+    await build({ ...config, plugins: [...(config.plugins ?? []), inputCollector(inputs)] });
+    if (cacheDir) {
+      const files = [...inputs, ...FIXED_INPUTS.map((file) => relative(PROJECT_ROOT, file))].sort();
+      await rm(cacheDir, { recursive: true, force: true });
+      await mkdir(cacheDir, { recursive: true });
+      await cp(outDir, join(cacheDir, 'bundle'), { recursive: true });
+      await writeFile(
+        join(cacheDir, 'record.json'),
+        JSON.stringify({ inputs: files, digest: await digestOf(files) } satisfies BundleRecord),
+      );
+    }
+  }
+  // Always written: it follows the settings of the content folder, which the bundle does not.
   await writeAdminConfig(options);
 }
 

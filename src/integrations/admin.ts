@@ -14,11 +14,14 @@ import { ADMIN_BASE, adminViteConfig } from '../../admin/vite.config.ts';
  */
 export default function admin(): AstroIntegration {
   let contentDir = resolve('content');
+  let cacheDir: string | undefined;
   return {
     name: 'szpalta:admin',
     hooks: {
       'astro:config:setup': ({ config }) => {
         contentDir = resolve(fileURLToPath(config.root), process.env['SZPALTA_CONTENT_DIR'] ?? 'content');
+        // Beside Astro's caches: a rebuild copies the admin when its sources and dependencies are unchanged.
+        cacheDir = fileURLToPath(new URL('admin/', config.cacheDir));
       },
       'astro:server:setup': async ({ server, logger }) => {
         const { createServer } = await import('vite');
@@ -64,7 +67,7 @@ export default function admin(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(new URL('admin/', dir));
-        await buildAdmin({ outDir, contentDir, warn: (message) => logger.warn(message) });
+        await buildAdmin({ outDir, contentDir, ...(cacheDir ? { cacheDir } : {}), warn: (message) => logger.warn(message) });
         logger.info(`admin built into ${outDir}`);
       },
     },

@@ -27,9 +27,11 @@ function log(logger: AstroIntegrationLogger, result: CheckResult): void {
  * - `astro dev`: in the background at start and again after every change in the content
  *   folder, logging problems as warnings without stopping the server;
  * - `astro sync` / `astro check`: logs problems as warnings.
+ * Each file's report is kept in Astro's cache folder and reused while the file and everything
+ * its check depends on are unchanged, so a build after one edit checks one file.
  */
 export default function contentCheck(): AstroIntegration {
-  let options: { contentDir: string; root: string; publicDir: string } | undefined;
+  let options: { contentDir: string; root: string; publicDir: string; cacheFile: string } | undefined;
   let running: Promise<void> | undefined;
   let again = false;
 
@@ -57,7 +59,13 @@ export default function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ command, config, logger }) => {
         const root = fileURLToPath(config.root);
-        options = { root, contentDir: resolve(root, contentDirFromEnvironment()), publicDir: fileURLToPath(config.publicDir) };
+        options = {
+          root,
+          contentDir: resolve(root, contentDirFromEnvironment()),
+          publicDir: fileURLToPath(config.publicDir),
+          // Beside Astro's own caches, so whatever keeps those between builds (CI) keeps this too.
+          cacheFile: fileURLToPath(new URL('content-check.json', config.cacheDir)),
+        };
         if (command === 'build') {
           const result = await checkContent(options);
           if (result.errors > 0) throw new ContentCheckError(result);

@@ -3,9 +3,18 @@ import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 
 /**
+ * The pages Pagefind reads, relative to the output folder: articles (`/artykuly/<slug>/`) and
+ * the pages one level deep, among them the static pages (`/<slug>/`). Home, archive, tag and
+ * author pages only repeat article cards; they have no `data-pagefind-body`, so Pagefind would
+ * drop them anyway, but only after parsing them (a third of the HTML of a large site).
+ */
+export const INDEXED_PAGES = '{artykuly/*/index.html,*/index.html}';
+
+/**
  * Builds the Pagefind search index over the finished site (`<outDir>/pagefind/`).
- * Only article bodies are indexed: they carry `data-pagefind-body`. The search page loads
- * the index in the browser; no other page loads any search code.
+ * Only article and static-page bodies are indexed: they carry `data-pagefind-body`, and
+ * `INDEXED_PAGES` keeps Pagefind from reading the lists. The search page loads the index in the
+ * browser; no other page loads any search code.
  */
 export default function pagefind(): AstroIntegration {
   return {
@@ -16,7 +25,7 @@ export default function pagefind(): AstroIntegration {
         const { index, errors } = await createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         try {
-          const indexed = await index.addDirectory({ path: outDir });
+          const indexed = await index.addDirectory({ path: outDir, glob: INDEXED_PAGES });
           if (indexed.errors.length > 0) throw new Error(`Pagefind indexing failed: ${indexed.errors.join('; ')}`);
           const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
           if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent, formatText } from '../../src/content-check/index.ts';
@@ -58,5 +58,48 @@ describe('worker threads', () => {
     const [alone, threaded] = await Promise.all([run(name, 0), run(name, 2)]);
     expect(formatText(threaded)).toBe(formatText(alone));
     expect(threaded.errors).toBeGreaterThan(0);
+  });
+});
+
+describe('the per-file report cache', () => {
+  /** Checks `root/content` with a cache in `root`, and says how many files the cache answered for. */
+  async function cached(root: string) {
+    const cacheFile = join(root, 'cache', 'content-check.json');
+    const before = existsSync(cacheFile) ? Object.keys((JSON.parse(readFileSync(cacheFile, 'utf8')) as { files: object }).files) : [];
+    const result = await checkContent({
+      contentDir: join(root, 'content'),
+      root,
+      publicDir: join(REPO, 'public'),
+      now: NOW,
+      workers: 0,
+      cacheFile,
+    });
+    return { result, text: formatText(result), cachedBefore: before.length };
+  }
+
+  it('gives the same report as a check without it, and notices edits and images that go away', async () => {
+    const root = materialize('figure-image-missing');
+    temporary.push(root);
+    const uncached = formatText(await run('figure-image-missing'));
+    const first = await cached(root);
+    expect(first.cachedBefore).toBe(0);
+    expect(first.text).toBe(uncached);
+    const second = await cached(root);
+    expect(second.cachedBefore).toBeGreaterThan(5);
+    expect(second.text).toBe(uncached);
+
+    // An edit to one file: its new problem shows up.
+    const article = join(root, 'content', 'articles', 'pierwszy-artykul.mdx');
+    writeFileSync(article, readFileSync(article, 'utf8').replace(/^title: .*$/m, 'title: ""'));
+    const edited = await cached(root);
+    expect(edited.text).not.toBe(uncached);
+    expect(edited.text).toContain('pierwszy-artykul.mdx');
+
+    // An image another (unchanged) file shows is deleted: that file is checked again.
+    rmSync(join(root, 'content', 'images', 'wykres.jpg'));
+    const fresh = formatText(
+      await checkContent({ contentDir: join(root, 'content'), root, publicDir: join(REPO, 'public'), now: NOW, workers: 0 }),
+    );
+    expect((await cached(root)).text).toBe(fresh);
   });
 });

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listFiles, loadFixture, readAllPages, readPage, type BuiltPage, type Fixture } from '../support/site.ts';
 
@@ -122,8 +124,19 @@ describe('search page', () => {
     expect(files.some((file) => file.startsWith('index/'))).toBe(true);
   });
 
-  it('indexes exactly the published articles', async () => {
-    const files = await listFiles(join(fixture.dist, 'pagefind', 'fragment'));
-    expect(files.length).toBe(fixture.published.length);
+  it('indexes exactly the published articles and the static pages', async () => {
+    const dir = join(fixture.dist, 'pagefind', 'fragment');
+    const indexed = await Promise.all(
+      (await listFiles(dir)).map(async (file) => {
+        // A fragment is gzipped `pagefind_dcd` followed by the page's JSON record.
+        const text = gunzipSync(await readFile(join(dir, file))).toString('utf8');
+        return (JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string }).url;
+      }),
+    );
+    const expected = [
+      ...fixture.published.map((article) => `/artykuly/${article.slug}/`),
+      ...fixture.content.pages.map((page) => `/${page.slug}/`),
+    ];
+    expect(indexed.sort()).toEqual(expected.sort());
   });
 });

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import { contextKey, openReportCache } from './cache.ts';
 import { createFileChecker, type CheckedFile, type SettingsFacts } from './check-file.ts';
-import { listFiles, scanContent } from './files.ts';
+import { IMAGE_FILE, listFiles, scanContent } from './files.ts';
 import { displayPath, type CheckResult } from './report.ts';
 import { buildSiteMap, checkLinks, RESERVED_PAGE_SLUGS } from './site.ts';
 import type { ArticleFacts, CheckContext, ContentFile, Problem } from './types.ts';
@@ -19,10 +21,17 @@ export interface CheckOptions {
   /** The moment that decides which articles are published (drafts never are). Default: now. */
   now?: Date;
   /**
-   * Worker threads besides the main thread. Default: none for small folders; for 500 or more
-   * files, one fewer than the available cores (at most 3).
+   * Worker threads besides the main thread. Default: none when fewer than 500 files need
+   * checking; otherwise one fewer than the available cores (at most 3).
    */
   workers?: number;
+  /**
+   * A JSON file that keeps each file's report between runs (`src/content-check/lib/cache.ts`):
+   * a file whose bytes, and whose context (code, schemas, registry, image files, ids, settings),
+   * are unchanged is not checked again. Checks across files (slugs, links) always run.
+   * Default: no cache.
+   */
+  cacheFile?: string;
 }
 
 const BATCH = 40;
@@ -162,11 +171,46 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   const settings: SettingsFacts = siteSettings?.settings ?? { adSlots: undefined, siteOrigin: undefined, pageSize: 10 };
 
   const rest = scan.entries.filter((entry) => entry.collection !== 'settings');
-  const workers = options.workers ?? (rest.length >= 500 ? Math.max(0, Math.min(availableParallelism() - 1, 3)) : 0);
-  const reports = [
-    ...settingsReports,
-    ...(await checkAll(rest, { ...baseContext, adSlots: settings.adSlots, siteOrigin: settings.siteOrigin }, workers)),
-  ];
+  const context: CheckContext = { ...baseContext, adSlots: settings.adSlots, siteOrigin: settings.siteOrigin };
+  const cache = options.cacheFile
+    ? await openReportCache(
+        options.cacheFile,
+        contextKey(
+          context,
+          baseContext.files.filter((path) => path.startsWith('images/') && IMAGE_FILE.test(path)),
+        ),
+      )
+    : undefined;
+  const restReports: CheckedFile[] = [];
+  const toCheck: { entry: ContentFile; bytes: Buffer | undefined }[] = [];
+  for (const entry of rest) {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = cache ? readFileSync(entry.path) : undefined;
+    } catch {
+      // Unreadable now: the check reports it.
+      bytes = undefined;
+    }
+    const kept = bytes && cache?.get(entry.path, bytes);
+    if (kept) restReports.push(kept);
+    else toCheck.push({ entry, bytes });
+  }
+  const workers = options.workers ?? (toCheck.length >= 500 ? Math.max(0, Math.min(availableParallelism() - 1, 3)) : 0);
+  const checked = await checkAll(
+    toCheck.map(({ entry }) => entry),
+    context,
+    workers,
+  );
+  if (cache) {
+    const bytesOf = new Map(toCheck.map(({ entry, bytes }) => [entry.path, bytes]));
+    for (const report of checked) {
+      const bytes = bytesOf.get(report.file);
+      if (bytes) cache.set(report.file, bytes, report);
+    }
+    await cache.save();
+  }
+  restReports.push(...checked);
+  const reports = [...settingsReports, ...restReports];
 
   const articles: ArticleFacts[] = [];
   const slugFields = new Map<string, string>();
