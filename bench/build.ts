@@ -1,6 +1,9 @@
 /**
  * Build benchmark (issue 5): `npm run bench -- --n 1000,5000 [--runs 3] [--keep] [--no-write]`.
  *
+ * `--portal-only` builds only the portal, once, with no rebuild: for sizes where only "does it
+ * complete, how long, how much memory" is asked (N = 20,000).
+ *
  * For each N it generates N synthetic articles in a temporary folder, then builds
  * - the full portal (a private copy of this repository, `SZPALTA_CONTENT_DIR` pointing at the content),
  * - a bare Astro project with `@astrojs/mdx` and one minimal page per article, from the same MDX files,
@@ -34,7 +37,8 @@ interface Result {
   memoryMethod: Measurement['memoryMethod'];
   pages: number;
   runs: number;
-  rebuildMs: number;
+  /** Undefined when the run was `--portal-only`. */
+  rebuildMs?: number | undefined;
   date: string;
 }
 
@@ -44,6 +48,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
+    'portal-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.n.split(',').map((value) => {
@@ -52,6 +57,8 @@ const sizes = values.n.split(',').map((value) => {
   return n;
 });
 const runs = Number(values.runs);
+const portalOnly = values['portal-only'];
+const kinds: readonly Kind[] = portalOnly ? ['portal'] : ['portal', 'bare'];
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a positive integer, got "${values.runs}"`);
 
 /** A minimal Astro project that renders each article's MDX body on a page of its own: the baseline. */
@@ -161,12 +168,12 @@ async function benchmark(n: number): Promise<Result[]> {
     );
     const projects: Record<Kind, string> = { portal: join(work, 'portal'), bare: join(work, 'bare') };
     await createProjectCopy(projects.portal);
-    await createBareProject(projects.bare, contentDir);
+    if (!portalOnly) await createBareProject(projects.bare, contentDir);
 
     const cold: Record<Kind, Measurement[]> = { portal: [], bare: [] };
     for (let run = 1; run <= runs; run += 1) {
       // Alternate which goes first, so neither always meets the warmer disk cache.
-      const order: Kind[] = run % 2 === 1 ? ['portal', 'bare'] : ['bare', 'portal'];
+      const order = run % 2 === 1 ? kinds : [...kinds].reverse();
       for (const kind of order) {
         await coldStart(projects[kind]);
         const result = await build(kind, projects[kind], contentDir, join(work, `${kind}-cold-${run}.log`));
@@ -174,23 +181,21 @@ async function benchmark(n: number): Promise<Result[]> {
         console.log(`[bench] N=${n} ${kind} cold run ${run}: ${(result.wallMs / 1000).toFixed(1)} s, ${formatBytes(result.peakRssBytes)}`);
       }
     }
-    const pages: Record<Kind, number> = {
-      portal: await countPages(join(projects.portal, 'dist')),
-      bare: await countPages(join(projects.bare, 'dist')),
-    };
+    const pages: Partial<Record<Kind, number>> = {};
+    for (const kind of kinds) pages[kind] = await countPages(join(projects[kind], 'dist'));
 
     // One editor's change: a sentence added to the body of an article in the middle of the archive.
     const edited = join(contentDir, 'articles', `${content.slugs[Math.floor(n / 2)] ?? ''}.mdx`);
     await writeFile(edited, `${await readFile(edited, 'utf8')}\nRedakcja uzupełniła ten tekst o jedno zdanie.\n`);
     const rebuild: Partial<Record<Kind, Measurement>> = {};
-    for (const kind of ['portal', 'bare'] as const) {
+    for (const kind of portalOnly ? [] : kinds) {
       const result = await build(kind, projects[kind], contentDir, join(work, `${kind}-rebuild.log`));
       rebuild[kind] = result;
       console.log(`[bench] N=${n} ${kind} rebuild after one edit: ${(result.wallMs / 1000).toFixed(1)} s`);
     }
 
     const date = new Date().toISOString();
-    return (['portal', 'bare'] as const).map((kind) => {
+    return kinds.map((kind) => {
       const peaks = cold[kind].map((result) => result.peakRssBytes).filter((value) => value !== undefined);
       return {
         n,
@@ -198,9 +203,9 @@ async function benchmark(n: number): Promise<Result[]> {
         wallMs: median(cold[kind].map((result) => result.wallMs)),
         peakRssBytes: peaks.length > 0 ? Math.max(...peaks) : undefined,
         memoryMethod: cold[kind][0]?.memoryMethod ?? 'none',
-        pages: pages[kind],
+        pages: pages[kind] ?? 0,
         runs,
-        rebuildMs: rebuild[kind]?.wallMs ?? Number.NaN,
+        rebuildMs: rebuild[kind]?.wallMs,
         date,
       };
     });
@@ -237,13 +242,13 @@ function report(results: Result[], machine: Record<string, string>, toolVersions
   const sorted = [...results].sort((a, b) => a.n - b.n || a.kind.localeCompare(b.kind));
   const rows = sorted.map(
     (result) =>
-      `| ${result.n.toLocaleString('en')} | ${result.kind === 'portal' ? 'full portal' : 'bare Astro + MDX'} | ${seconds(result.wallMs)} | ${formatBytes(result.peakRssBytes)} | ${result.pages.toLocaleString('en')} | ${(result.pages / (result.wallMs / 1000)).toFixed(0)} | ${seconds(result.rebuildMs)} (${((100 * result.rebuildMs) / result.wallMs).toFixed(0)} %) | ${result.runs} | ${result.date.slice(0, 10)} |`,
+      `| ${result.n.toLocaleString('en')} | ${result.kind === 'portal' ? 'full portal' : 'bare Astro + MDX'} | ${seconds(result.wallMs)} | ${formatBytes(result.peakRssBytes)} | ${result.pages.toLocaleString('en')} | ${(result.pages / (result.wallMs / 1000)).toFixed(0)} | ${result.rebuildMs === undefined ? 'not measured' : `${seconds(result.rebuildMs)} (${((100 * result.rebuildMs) / result.wallMs).toFixed(0)} %)`} | ${result.runs} | ${result.date.slice(0, 10)} |`,
   );
   const sizes = [...new Set(sorted.map((result) => result.n))];
   const comparisons = sizes.flatMap((n) => {
     const portal = sorted.find((result) => result.n === n && result.kind === 'portal');
     const bare = sorted.find((result) => result.n === n && result.kind === 'bare');
-    if (!portal || !bare) return [];
+    if (!portal || !bare || portal.rebuildMs === undefined) return [];
     const ratio = portal.wallMs / bare.wallMs;
     const perArticle = portal.wallMs / portal.n / (bare.wallMs / bare.n);
     const memory = portal.peakRssBytes && bare.peakRssBytes ? (portal.peakRssBytes / bare.peakRssBytes).toFixed(2) : 'n/a';
@@ -297,6 +302,7 @@ ${Object.entries(machine)
 \`\`\`sh
 npm run bench                      # N = 1,000, one cold run each
 npm run bench -- --n 1000,5000 --runs 3
+npm run bench -- --n 20000 --portal-only   # the portal alone, once: does it complete, time, memory
 \`\`\`
 
 <!-- ${DATA_MARK}
