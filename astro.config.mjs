@@ -1,4 +1,5 @@
 // @ts-check
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -18,6 +19,16 @@ const contentDir = new URL(`${process.env.SZPALTA_CONTENT_DIR ?? './content'}/`,
 
 /** The settings Astro needs before content loads (public URL, ad rhythm, newsletter origin). */
 const settings = readBuildSettings(new URL('./settings/site.yml', contentDir));
+
+/**
+ * Astro writes its incremental-build manifest as one JSON string, which records every image
+ * transform of every keyed page (about 50 kB per article here). Past roughly 10,000 articles it
+ * exceeds the longest string V8 can make and the build fails ("Invalid string length"), so
+ * larger archives build without it (measured: BENCHMARKS.md, N = 20,000).
+ */
+const INCREMENTAL_BUILD_MAX_ARTICLES = 8000;
+const articlesDir = new URL('./articles/', contentDir);
+const articleCount = existsSync(articlesDir) ? readdirSync(articlesDir).filter((name) => name.endsWith('.mdx')).length : 0;
 
 export default defineConfig({
   site: settings.url,
@@ -50,7 +61,7 @@ export default defineConfig({
     // Pages whose `getStaticPaths()` gives a `cacheKey` (src/lib/cache-keys.ts) are copied from
     // the previous build when neither their key nor their code changed. The cache is kept in
     // `cacheDir`; a build without it renders everything.
-    incrementalBuild: true,
+    incrementalBuild: articleCount <= INCREMENTAL_BUILD_MAX_ARTICLES,
   },
   integrations: [
     // First: a bad article stops the build with the check's report before Astro loads any content.
