@@ -10,6 +10,7 @@ import { autoAdSlots } from './src/markdown/auto-ad-slots.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import admin from './src/integrations/admin.ts';
+import { withMdxPolicy } from './src/integrations/mdx-policy.ts';
 
 /**
  * The content folder: `content/` unless a fixture build (tests, benchmarks) points
@@ -19,6 +20,11 @@ const contentDir = new URL(`${process.env.SZPALTA_CONTENT_DIR ?? './content'}/`,
 
 /** The settings Astro needs before content loads (public URL, ad rhythm, newsletter origin). */
 const settings = readBuildSettings(new URL('./settings/site.yml', contentDir));
+
+/** The one Markdown pipeline: Sätteri with the automatic ad slots, for `.md`, loaders and MDX alike. */
+const markdownProcessor = satteri({
+  mdastPlugins: [autoAdSlots({ everyParagraphs: settings.adEveryParagraphs, element: 'AutoAd' })],
+});
 
 /**
  * Astro writes its incremental-build manifest as one JSON string, which records every image
@@ -53,9 +59,7 @@ export default defineConfig({
     },
   },
   markdown: {
-    processor: satteri({
-      mdastPlugins: [autoAdSlots({ everyParagraphs: settings.adEveryParagraphs, element: 'AutoAd' })],
-    }),
+    processor: markdownProcessor,
   },
   experimental: {
     // Pages whose `getStaticPaths()` gives a `cacheKey` (src/lib/cache-keys.ts) are copied from
@@ -66,7 +70,13 @@ export default defineConfig({
   integrations: [
     // First: a bad article stops the build with the check's report before Astro loads any content.
     contentCheck(),
-    mdx(),
+    // MDX content is compiled only if it passes the MDX policy, whether or not the check above ran.
+    mdx({
+      processor: withMdxPolicy(markdownProcessor, {
+        contentDir: fileURLToPath(contentDir),
+        root: fileURLToPath(new URL('./', import.meta.url)),
+      }),
+    }),
     sitemap({
       // The CMS and the 404 page are not for search engines; the news sitemap is listed beside the generated ones.
       filter: (page) => !page.includes('/admin/') && !page.endsWith('/404/'),
