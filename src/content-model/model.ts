@@ -28,15 +28,33 @@ export interface CollectionModel {
    * `fileSlug` makes of it; otherwise the list of the only names allowed (without extension).
    */
   names: 'slug' | readonly string[];
+  /** The field a new entry's file name is made from with `fileSlug` (`title`, `name`); none when names are fixed. */
+  slugFrom?: 'title' | 'name';
 }
 
 /** Every collection, in the order the CMS lists them. */
 export const COLLECTIONS: readonly CollectionModel[] = [
-  { name: 'articles', folder: 'articles', extensions: ['.mdx'], format: 'mdx', schema: articleSchema, names: 'slug' },
-  { name: 'pages', folder: 'pages', extensions: ['.mdx'], format: 'mdx', schema: pageSchema, names: 'slug' },
-  { name: 'authors', folder: 'authors', extensions: ['.yml', '.yaml'], format: 'yaml', schema: authorSchema, names: 'slug' },
-  { name: 'tags', folder: 'tags', extensions: ['.yml', '.yaml'], format: 'yaml', schema: tagSchema, names: 'slug' },
-  { name: 'sponsors', folder: 'sponsors', extensions: ['.yml', '.yaml'], format: 'yaml', schema: sponsorSchema, names: 'slug' },
+  { name: 'articles', folder: 'articles', extensions: ['.mdx'], format: 'mdx', schema: articleSchema, names: 'slug', slugFrom: 'title' },
+  { name: 'pages', folder: 'pages', extensions: ['.mdx'], format: 'mdx', schema: pageSchema, names: 'slug', slugFrom: 'title' },
+  {
+    name: 'authors',
+    folder: 'authors',
+    extensions: ['.yml', '.yaml'],
+    format: 'yaml',
+    schema: authorSchema,
+    names: 'slug',
+    slugFrom: 'name',
+  },
+  { name: 'tags', folder: 'tags', extensions: ['.yml', '.yaml'], format: 'yaml', schema: tagSchema, names: 'slug', slugFrom: 'name' },
+  {
+    name: 'sponsors',
+    folder: 'sponsors',
+    extensions: ['.yml', '.yaml'],
+    format: 'yaml',
+    schema: sponsorSchema,
+    names: 'slug',
+    slugFrom: 'name',
+  },
   { name: 'settings', folder: 'settings', extensions: ['.yml', '.yaml'], format: 'yaml', schema: settingsSchema, names: ['site'] },
 ];
 

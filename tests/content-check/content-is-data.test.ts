@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent, formatText } from '../../src/content-check/index.ts';
-import { classifyOnDisk, classifyPath, discoverContent } from '../../src/content-model/index.ts';
+import { classifyOnDisk, classifyPath, discoverContent, fileSlug, slugMistake } from '../../src/content-model/index.ts';
 import { createProjectCopy, nodeBinary } from '../support/build.ts';
 import { FIXTURES, layContent, NOW, REPO } from './support.ts';
 
@@ -155,6 +155,36 @@ describe('what is content: one decision for the check, the loaders and the CMS',
     symlinkSync(join(dir, 'outside'), join(content, 'images'));
     const text = formatText(await checkContent({ contentDir: content, root: dir, publicDir: join(REPO, 'public'), now: NOW }));
     expect(text).toContain('content/images:1:1 unexpected-file: a symbolic link to a folder');
+  });
+});
+
+describe('one slug function for the CMS, npm run new and the check', () => {
+  it('names the real problem of a file name the CMS saved as …-50-taniej_teraz.mdx', async () => {
+    const dir = workDir('underscore');
+    const content = join(dir, 'content');
+    layContent(join(FIXTURES, 'valid-base'), content);
+    writeFileSync(join(content, 'tags/promocja-50-taniej_teraz.yml'), 'name: Promocja\n');
+    const text = formatText(await checkContent({ contentDir: content, root: dir, publicDir: join(REPO, 'public'), now: NOW }));
+    expect(text).toContain(
+      'content/tags/promocja-50-taniej_teraz.yml:1:1 slug: the file name "promocja-50-taniej_teraz" is not a valid address: an underscore (_) is not allowed in a file name; use - (rename the file to promocja-50-taniej-teraz.yml: lower-case letters a–z, digits and single hyphens)',
+    );
+  });
+
+  it('accepts exactly the names it makes, and says what is wrong with the others', () => {
+    expect(fileSlug('Promocja: 50% taniej_teraz')).toBe('promocja-50-taniej-teraz');
+    expect(fileSlug('Zażółć gęślą jaźń ~ v2.0 🎉')).toBe('zazolc-gesla-jazn-v2-0');
+    for (const title of ['Łódź_2026', 'a~b', 'x.y', '🎉 emoji', 'ŻÓŁW', '  -  spacje  - ']) {
+      const slug = fileSlug(title);
+      expect(slugMistake(slug), title).toBeUndefined();
+      expect(fileSlug(slug)).toBe(slug);
+    }
+    expect(slugMistake('a~b')).toBe('a tilde (~) is not allowed in a file name; use -');
+    expect(slugMistake('wersja-2.0')).toBe('a dot (.) is not allowed in a file name except before the extension; use -');
+    expect(slugMistake('Duze')).toBe('capital letters are not allowed in a file name; use lower-case letters');
+    expect(slugMistake('zolw-🐢')).toBe(
+      'letters with diacritics and other non-ASCII characters (ą, ł, emoji…) are not allowed in a file name',
+    );
+    expect(slugMistake('a--b')).toBe('a file name must not contain two hyphens in a row');
   });
 });
 
