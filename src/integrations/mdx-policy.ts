@@ -22,7 +22,7 @@ export class MdxPolicyError extends Error {
   }
 }
 
-/** How long the list of image files is reused before the content folder is listed again. */
+/** How long the list of image files is trusted before a file with errors is checked again against a new one. */
 const INDEX_LIFETIME_MS = 1000;
 
 export interface MdxPolicyOptions {
@@ -45,12 +45,22 @@ export function withMdxPolicy(processor: MarkdownProcessor, { contentDir, root }
   if (!create) return processor;
   let index: FileIndex | undefined;
   let indexedAt = 0;
-  const currentIndex = () => {
-    if (!index || Date.now() - indexedAt > INDEX_LIFETIME_MS) {
-      index = scanContent(contentDir).index;
-      indexedAt = Date.now();
-    }
+  const freshIndex = () => {
+    index = scanContent(contentDir).index;
+    indexedAt = Date.now();
     return index;
+  };
+  const errorsOf = (file: string, content: string, fileIndex: FileIndex) => {
+    const problems: Problem[] = [];
+    const links: LinkUse[] = [];
+    // `@astrojs/mdx` blanks the front matter out with spaces, so lines and columns are the file's own.
+    checkBody(
+      { file, relative: relative(contentDir, file).split(sep).join('/'), body: content, start: { line: 1, column: 1 }, pagePath: '/' },
+      { index: fileIndex, adSlots: undefined, siteOrigin: undefined },
+      problems,
+      links,
+    );
+    return problems.filter((problem) => problem.severity === 'error');
   };
   return {
     ...processor,
@@ -61,22 +71,9 @@ export function withMdxPolicy(processor: MarkdownProcessor, { contentDir, root }
         async process(content, filePath, frontmatter) {
           const file = filePath.split('?')[0] ?? filePath;
           if (!file.startsWith(srcDir)) {
-            const problems: Problem[] = [];
-            const links: LinkUse[] = [];
-            // `@astrojs/mdx` blanks the front matter out with spaces, so lines and columns are the file's own.
-            checkBody(
-              {
-                file,
-                relative: relative(contentDir, file).split(sep).join('/'),
-                body: content,
-                start: { line: 1, column: 1 },
-                pagePath: '/',
-              },
-              { index: currentIndex(), adSlots: undefined, siteOrigin: undefined },
-              problems,
-              links,
-            );
-            const errors = problems.filter((problem) => problem.severity === 'error');
+            let errors = errorsOf(file, content, index ?? freshIndex());
+            // Images are listed once; a file with errors is checked again against a new list, in case an image was added since (astro dev).
+            if (errors.length > 0 && Date.now() - indexedAt > INDEX_LIFETIME_MS) errors = errorsOf(file, content, freshIndex());
             if (errors.length > 0) throw new MdxPolicyError(errors, root);
           }
           return renderer.process(content, filePath, frontmatter);
