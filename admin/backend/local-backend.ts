@@ -101,9 +101,12 @@ export function createRequestGuard(repoDir: string, contentDir: string) {
     if (!allowed.has(path))
       throw new Refusal(`${path} is not ${what === 'mediaFolder' ? 'the media folder' : "a collection's folder"} of ${contentPrefix}/`);
   };
-  /** The collection and slug of an unpublished entry (given as both, or as `id`: `<collection>/<slug>`); they name a git branch. */
-  const collectionAndSlug = (params: Params) => {
-    const id = typeof params['id'] === 'string' ? params['id'] : undefined;
+  /**
+   * The collection and slug of an unpublished entry, which name its git branch (`cms/<collection>/<slug>`):
+   * given as both, or for `unpublishedEntry` as `id` (`<collection>/<slug>`).
+   */
+  const collectionAndSlug = (params: Params, idIsKey = false) => {
+    const id = idIsKey && typeof params['id'] === 'string' ? params['id'] : undefined;
     const collection = id === undefined ? params['collection'] : id.slice(0, id.indexOf('/'));
     const slug = id === undefined ? params['slug'] : id.slice(id.indexOf('/') + 1);
     if (collection !== undefined && (typeof collection !== 'string' || !collectionNames.has(collection))) {
@@ -134,7 +137,10 @@ export function createRequestGuard(repoDir: string, contentDir: string) {
       case 'getEntry':
         entry(params['path']);
         return;
-      case 'unpublishedEntry':
+      case 'unpublishedEntry': {
+        collectionAndSlug(params, true);
+        return;
+      }
       case 'deleteUnpublishedEntry':
       case 'updateUnpublishedEntryStatus':
       case 'publishUnpublishedEntry': {
