@@ -25,6 +25,9 @@ const backend = await startLocalBackend({
   host: process.env['BIND_HOST'] ?? '127.0.0.1',
   port: Number(process.env['PORT'] ?? DEFAULT_PROXY_PORT),
   logLevel: process.env['LOG_LEVEL'] ?? 'warn',
+}).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
 });
 console.log(`CMS local backend (${mode}) for ${repoDir}: ${backend.url}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -66,13 +66,12 @@ export function collectionModel(name: CollectionName): CollectionModel {
 }
 
 /**
- * Images: the folder under the content folder, its file types (those `astro:assets` reads) and
- * the types the CMS accepts for upload. Images may sit in subfolders (`images/authors/…`).
+ * Images: the folder under the content folder and its file types (those `astro:assets` reads).
+ * Images may sit in subfolders (`images/authors/…`).
  */
 export const MEDIA = {
   folder: 'images',
   extensions: ['.jpg', '.jpeg', '.png', '.webp', '.gif', '.avif', '.svg', '.tif', '.tiff'],
-  uploadExtensions: ['.jpg', '.jpeg', '.png', '.webp'],
 } as const;
 
 /**
