@@ -1,14 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import {
-  articleSchema,
-  authorSchema,
-  pageSchema,
-  settingsSchema,
-  sponsorSchema,
-  tagSchema,
-  type ReferencedCollection,
-} from '../../src/schemas/index.ts';
+import { settingsSchema, type ReferencedCollection } from '../../src/schemas/index.ts';
 import { fieldTexts } from './labels.ts';
 import { fieldsOf, jsonSchemaOf, markerHelpers, type CmsField, type FieldContext } from './fields.ts';
 import { collectionModel, MEDIA, type CollectionName } from '../../src/content-model/index.ts';
@@ -94,6 +86,8 @@ export function cmsCollections(): Collection[] {
       slug: `{{fields.${SLUG_KEY}}}`,
     };
   };
+  /** The CMS fields of a collection, from its schema in the content model. */
+  const modelFields = (name: CollectionName) => fieldsFor(name, collectionModel(name).schema(markerHelpers), used);
   const settings = collectionModel('settings');
   const settingsFile = `content/${settings.folder}/${settings.names[0] ?? 'site'}${settings.extensions[0] ?? '.yml'}`;
   const collections: Collection[] = [
@@ -108,7 +102,7 @@ export function cmsCollections(): Collection[] {
       view_filters: [{ label: 'Szkice', field: 'draft', pattern: true }],
       preview_path: 'artykuly/{{slug}}/',
       fields: [
-        ...fieldsFor('articles', articleSchema(markerHelpers), used),
+        ...modelFields('articles'),
         bodyField('Akapity, śródtytuły, listy, linki i elementy z menu „Wstaw”. Tryb MDX pokazuje kod źródłowy.'),
       ],
     },
@@ -119,7 +113,7 @@ export function cmsCollections(): Collection[] {
       ...folder('pages'),
       create: true,
       preview_path: '{{slug}}/',
-      fields: [...fieldsFor('pages', pageSchema(), used), bodyField('Treść strony.')],
+      fields: [...modelFields('pages'), bodyField('Treść strony.')],
     },
     {
       name: 'authors',
@@ -128,7 +122,7 @@ export function cmsCollections(): Collection[] {
       ...folder('authors'),
       create: true,
       preview_path: 'autorzy/{{slug}}/',
-      fields: fieldsFor('authors', authorSchema(markerHelpers), used),
+      fields: modelFields('authors'),
     },
     {
       name: 'tags',
@@ -137,7 +131,7 @@ export function cmsCollections(): Collection[] {
       ...folder('tags'),
       create: true,
       preview_path: 'tagi/{{slug}}/',
-      fields: fieldsFor('tags', tagSchema(), used),
+      fields: modelFields('tags'),
     },
     {
       name: 'sponsors',
@@ -145,7 +139,7 @@ export function cmsCollections(): Collection[] {
       label_singular: 'Sponsor',
       ...folder('sponsors'),
       create: true,
-      fields: fieldsFor('sponsors', sponsorSchema(markerHelpers), used),
+      fields: modelFields('sponsors'),
     },
     {
       name: 'settings',
@@ -158,7 +152,7 @@ export function cmsCollections(): Collection[] {
           name: 'site',
           label: 'Ustawienia serwisu',
           file: settingsFile,
-          fields: fieldsFor('settings', settingsSchema(), used),
+          fields: modelFields('settings'),
         },
       ],
     },

@@ -1,4 +1,5 @@
-import { articleSchema, authorSchema, pageSchema, settingsSchema, sponsorSchema, tagSchema } from '../schemas/index.ts';
+import type { z } from 'astro/zod';
+import { articleSchema, authorSchema, pageSchema, settingsSchema, sponsorSchema, tagSchema, type SchemaHelpers } from '../schemas/index.ts';
 import { asciiSlug } from '../utils/slug.ts';
 
 /**
@@ -21,8 +22,12 @@ export interface CollectionModel {
   extensions: readonly string[];
   /** `mdx`: front matter and an MDX body; `yaml`: a YAML mapping. */
   format: 'mdx' | 'yaml';
-  /** The schema factory of an entry (`src/schemas/`). */
-  schema: typeof articleSchema | typeof authorSchema | typeof sponsorSchema | typeof tagSchema | typeof pageSchema | typeof settingsSchema;
+  /**
+   * The schema of an entry (`src/schemas/`) with the given `image()` and `reference()`: plain
+   * validators in the content check, markers in the CMS configuration. (The site's
+   * `content.config.ts` calls the factories itself, to keep each collection's own types.)
+   */
+  schema: (helpers: SchemaHelpers<z.ZodType, z.ZodType>) => z.ZodType;
   /**
    * How files are named: `slug` when the file name is the entry's address and must be what
    * `fileSlug` makes of it; otherwise the list of the only names allowed (without extension).
@@ -34,28 +39,44 @@ export interface CollectionModel {
 
 /** Every collection, in the order the CMS lists them. */
 export const COLLECTIONS: readonly CollectionModel[] = [
-  { name: 'articles', folder: 'articles', extensions: ['.mdx'], format: 'mdx', schema: articleSchema, names: 'slug', slugFrom: 'title' },
-  { name: 'pages', folder: 'pages', extensions: ['.mdx'], format: 'mdx', schema: pageSchema, names: 'slug', slugFrom: 'title' },
+  {
+    name: 'articles',
+    folder: 'articles',
+    extensions: ['.mdx'],
+    format: 'mdx',
+    schema: (helpers) => articleSchema(helpers),
+    names: 'slug',
+    slugFrom: 'title',
+  },
+  { name: 'pages', folder: 'pages', extensions: ['.mdx'], format: 'mdx', schema: () => pageSchema(), names: 'slug', slugFrom: 'title' },
   {
     name: 'authors',
     folder: 'authors',
     extensions: ['.yml', '.yaml'],
     format: 'yaml',
-    schema: authorSchema,
+    schema: (helpers) => authorSchema(helpers),
     names: 'slug',
     slugFrom: 'name',
   },
-  { name: 'tags', folder: 'tags', extensions: ['.yml', '.yaml'], format: 'yaml', schema: tagSchema, names: 'slug', slugFrom: 'name' },
+  {
+    name: 'tags',
+    folder: 'tags',
+    extensions: ['.yml', '.yaml'],
+    format: 'yaml',
+    schema: () => tagSchema(),
+    names: 'slug',
+    slugFrom: 'name',
+  },
   {
     name: 'sponsors',
     folder: 'sponsors',
     extensions: ['.yml', '.yaml'],
     format: 'yaml',
-    schema: sponsorSchema,
+    schema: (helpers) => sponsorSchema(helpers),
     names: 'slug',
     slugFrom: 'name',
   },
-  { name: 'settings', folder: 'settings', extensions: ['.yml', '.yaml'], format: 'yaml', schema: settingsSchema, names: ['site'] },
+  { name: 'settings', folder: 'settings', extensions: ['.yml', '.yaml'], format: 'yaml', schema: () => settingsSchema(), names: ['site'] },
 ];
 
 /** The row of a collection. */
