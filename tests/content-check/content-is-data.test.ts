@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -198,11 +198,17 @@ describe('the build refuses content as code without the content check', () => {
     writeFileSync(join(content, 'articles/zly_plik.mdx'), hostileArticle(join(dir, 'ran-bad-name')));
     mkdirSync(join(content, 'articles/.ukryty-folder'));
     writeFileSync(join(content, 'articles/.ukryty-folder/tekst.mdx'), hostileArticle(join(dir, 'ran-dot-folder')));
+    writeFileSync(join(content, 'articles/notatka.md'), hostileArticle(join(dir, 'ran-md')));
+    writeFileSync(join(content, 'pages/strona.mdx.bak'), hostilePage(join(dir, 'ran-bak')));
     const { code, output } = await build(projectDir, content);
     expect(code, output.split('\n').slice(-30).join('\n')).toBe(0);
     expect(readdirSync(dir).filter((name) => name.startsWith('ran'))).toEqual([]);
     expect(output).toContain('content/articles/.ukryty.mdx is not built: hidden files and folders');
     expect(readdirSync(join(projectDir, 'dist/artykuly')).sort()).toEqual(['drugi-artykul', 'pierwszy-artykul']);
+    // Neither the pages nor the feed nor the sitemap know the refused files.
+    for (const file of ['rss.xml', 'sitemap-0.xml', 'index.html']) {
+      expect(readFileSync(join(projectDir, 'dist', file), 'utf8'), file).not.toMatch(/Wrogi tekst|Zła strona|alert\(1\)/);
+    }
   });
 
   it(
