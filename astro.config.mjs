@@ -1,5 +1,4 @@
 // @ts-check
-import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -11,6 +10,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import admin from './src/integrations/admin.ts';
 import { withMdxPolicy } from './src/integrations/mdx-policy.ts';
+import { discoverContent } from './src/content-model/index.ts';
 
 /**
  * The content folder: `content/` unless a fixture build (tests, benchmarks) points
@@ -33,8 +33,7 @@ const markdownProcessor = satteri({
  * larger archives build without it (measured: BENCHMARKS.md, N = 20,000).
  */
 const INCREMENTAL_BUILD_MAX_ARTICLES = 8000;
-const articlesDir = new URL('./articles/', contentDir);
-const articleCount = existsSync(articlesDir) ? readdirSync(articlesDir).filter((name) => name.endsWith('.mdx')).length : 0;
+const articleCount = discoverContent(fileURLToPath(contentDir)).entries.filter((entry) => entry.collection === 'articles').length;
 
 export default defineConfig({
   site: settings.url,
