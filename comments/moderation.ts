@@ -129,7 +129,8 @@ export function moderationRoutes(app: Hono<AppEnv>, deps: ModerationDeps): void 
         403,
       );
     }
-    const queue: Queue = (c.req.query('kolejka') ?? 'oczekujace') in QUEUES ? (c.req.query('kolejka') as Queue) : 'oczekujace';
+    const asked = c.req.query('kolejka') ?? '';
+    const queue: Queue = Object.hasOwn(QUEUES, asked) ? (asked as Queue) : 'oczekujace';
     const done = c.req.query('zrobione');
     let query = db
       .selectFrom('comment')

@@ -13,7 +13,8 @@ export type Role = (typeof ROLES)[number];
  */
 export async function setRole(db: Kysely<Schema>, email: string, role: Role): Promise<void> {
   const result = await db.updateTable('user').set({ role }).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new Error(`No account with the e-mail address ${email}: the person must register under the article first.`);
+  if (Number(result.numUpdatedRows) === 0)
+    throw new Error(`No account with the e-mail address ${email}: the person must register under the article first.`);
 }
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];

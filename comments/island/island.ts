@@ -194,7 +194,8 @@ function field(
 export async function mount(section: HTMLElement): Promise<void> {
   const api = section.dataset['api'] ?? '';
   const article = section.dataset['article'] ?? '';
-  const returnUrl = section.dataset['return'] ?? location.href;
+  // Where the confirmation e-mail leads back to: this page, wherever the site is served from.
+  const returnUrl = `${location.origin}${location.pathname}`;
   const t: Texts = section.dataset['lang'] === 'en' ? texts.en : texts.pl;
   const locale = section.dataset['lang'] === 'en' ? 'en-GB' : 'pl-PL';
 

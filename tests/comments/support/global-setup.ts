@@ -53,7 +53,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   for (let index = 0; index < SEEDED_COUNT; index += 1) {
     await seed.service.database.db
       .insertInto('comment')
-      .values({ id: randomUUID(), article: ARTICLE, parent_id: null, user_id: null, author_name: `Czytelnik ${index + 1}`, text: 'Komentarz z bazy.', status: 'approved', created_at: new Date(now - index * 1000).toISOString(), edited_at: null, import_key: null })
+      .values({
+        id: randomUUID(),
+        article: ARTICLE,
+        parent_id: null,
+        user_id: null,
+        author_name: `Czytelnik ${index + 1}`,
+        text: 'Komentarz z bazy.',
+        status: 'approved',
+        created_at: new Date(now - index * 1000).toISOString(),
+        edited_at: null,
+        import_key: null,
+      })
       .execute();
   }
   const started = Date.now();

@@ -44,7 +44,10 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
       for (;;) {
         const index = messages.findIndex((message) => message.to === to && subject.test(message.subject));
         if (index >= 0) return messages.splice(index, 1)[0] as CaughtMail;
-        if (Date.now() > deadline) throw new Error(`No e-mail to ${to} matching ${String(subject)} within ${timeoutMs} ms (caught: ${messages.map((m) => `${m.to}: ${m.subject}`).join('; ') || 'none'})`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `No e-mail to ${to} matching ${String(subject)} within ${timeoutMs} ms (caught: ${messages.map((m) => `${m.to}: ${m.subject}`).join('; ') || 'none'})`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
