@@ -102,6 +102,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('comment_article_status').on('comment').columns(['article', 'status', 'created_at']).execute();
       await db.schema.createIndex('comment_status_created').on('comment').columns(['status', 'created_at']).execute();
       await db.schema.createIndex('comment_user').on('comment').column('user_id').execute();
+      await db.schema.createIndex('comment_parent').on('comment').column('parent_id').execute();
       await db.schema
         .createTable('comment_report')
         .addColumn('comment_id', 'varchar(40)', (column) => column.notNull())

@@ -189,6 +189,36 @@ describe.each([
     await context.close();
   });
 
+  it.skipIf(skip)('a forgotten password is reset through the e-mailed link and the service page', async () => {
+    const reader = await registeredReader(service.url, site.origin, smtp, email('zapominalski'));
+    const requested = await reader.call('/api/auth/request-password-reset', { body: { email: reader.email, redirectTo: `${service.url}/konto/nowe-haslo` } });
+    expect(requested.status).toBe(200);
+    const mail = await smtp.waitFor(reader.email, /ustaw nowe hasło/);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(linkIn(mail));
+    await page.getByLabel('Nowe hasło (co najmniej 8 znaków)').fill('Zupelnie-nowe-haslo-2');
+    await page.getByRole('button', { name: 'Zapisz hasło' }).click();
+    await page.getByText('Hasło zostało zmienione.').waitFor();
+    await context.close();
+    expect((await reader.login()).status).toBe(401);
+    expect((await reader.login('Zupelnie-nowe-haslo-2')).status).toBe(200);
+  });
+
+  it.skipIf(skip)('the island speaks English on an English site (language: en)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/artykuly/${ARTICLE}/`);
+    await page.locator('[data-comments]').evaluate((section: HTMLElement) => {
+      section.dataset['lang'] = 'en';
+    });
+    await page.getByRole('button', { name: 'Pokaż komentarze' }).click();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    expect(await page.locator('.comments__invite').textContent()).toContain("Don't have an account yet?");
+    await page.getByRole('button', { name: 'Sign up' }).waitFor();
+    await context.close();
+  });
+
   it.skipIf(skip)('a session thrown away by logging out is refused', async () => {
     const reader = await registeredReader(service.url, site.origin, smtp, email('wylogowany'));
     expect((await reader.login()).status).toBe(200);
