@@ -32,8 +32,9 @@ const duration = Number(values.seconds);
 const connections = Number(values.connections);
 
 const contentDir = join(ROOT, 'content');
-const article = (await readdir(join(contentDir, 'articles'))).find((name) => name.endsWith('.mdx'))?.replace(/\.mdx$/, '');
-if (!article) throw new Error(`${contentDir}/articles has no article to comment on`);
+const firstArticle = (await readdir(join(contentDir, 'articles'))).find((name) => name.endsWith('.mdx'));
+if (!firstArticle) throw new Error(`${contentDir}/articles has no article to comment on`);
+const article = firstArticle.replace(/\.mdx$/, '');
 
 interface Row {
   backend: string;
@@ -44,7 +45,11 @@ interface Row {
 }
 
 async function run(backend: string, databaseUrl: string): Promise<Row> {
-  const config = loadConfig(ROOT, { COMMENTS_DATABASE_URL: databaseUrl, COMMENTS_SECRET: randomBytes(32).toString('base64url'), COMMENTS_PORT: '0' });
+  const config = loadConfig(ROOT, {
+    COMMENTS_DATABASE_URL: databaseUrl,
+    COMMENTS_SECRET: randomBytes(32).toString('base64url'),
+    COMMENTS_PORT: '0',
+  });
   const service = await createService(config);
   const { db } = service.database;
   const start = Date.parse('2026-01-01T00:00:00Z');
@@ -67,7 +72,11 @@ async function run(backend: string, databaseUrl: string): Promise<Row> {
       import_key: null,
     });
   }
-  for (let offset = 0; offset < rows.length; offset += 500) await db.insertInto('comment').values(rows.slice(offset, offset + 500)).execute();
+  for (let offset = 0; offset < rows.length; offset += 500)
+    await db
+      .insertInto('comment')
+      .values(rows.slice(offset, offset + 500))
+      .execute();
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const running = serve({ fetch: service.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(running));
@@ -77,7 +86,8 @@ async function run(backend: string, databaseUrl: string): Promise<Row> {
   const url = `http://127.0.0.1:${port}/api/comments?article=${article}`;
   const check = await fetch(url);
   const body = (await check.json()) as { count: number; comments: unknown[] };
-  if (!check.ok || body.count !== total) throw new Error(`${backend}: ${url} answered ${check.status} with count ${body.count}, expected ${total}`);
+  if (!check.ok || body.count !== total)
+    throw new Error(`${backend}: ${url} answered ${check.status} with count ${body.count}, expected ${total}`);
   const result = await autocannon({ url, connections, duration });
   // Requests still in flight finish before the database closes.
   await new Promise<void>((resolve) => {
@@ -85,7 +95,13 @@ async function run(backend: string, databaseUrl: string): Promise<Row> {
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   });
   await service.close();
-  return { backend, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return {
+    backend,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 const results: Row[] = [];
@@ -108,7 +124,10 @@ try {
 const table = [
   '| database | requests/s | p50 latency | p99 latency | errors |',
   '|---|---:|---:|---:|---:|',
-  ...results.map((row) => `| ${row.backend} | ${Math.round(row.requestsPerSecond).toLocaleString('en')} | ${row.p50} ms | ${row.p99} ms | ${row.errors} |`),
+  ...results.map(
+    (row) =>
+      `| ${row.backend} | ${Math.round(row.requestsPerSecond).toLocaleString('en')} | ${row.p50} ms | ${row.p99} ms | ${row.errors} |`,
+  ),
 ].join('\n');
 const section = `## Comment service
 

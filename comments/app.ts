@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { BlockList, isIPv6 } from 'node:net';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { BlockList, isIP, isIPv6 } from 'node:net';
+import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -37,6 +37,7 @@ export interface Viewer {
 }
 
 export interface AppEnv {
+  Bindings: HttpBindings;
   Variables: { ip: string };
 }
 
@@ -84,7 +85,7 @@ export async function createApp(config: CommentsConfig, database: Database, opti
   });
 
   app.use('*', async (c, next) => {
-    c.set('ip', clientAddress(c, proxies));
+    c.set('ip', clientAddress(c.env.incoming.socket.remoteAddress, c.req.header('x-forwarded-for'), proxies));
     await next();
   });
   app.use(
@@ -97,15 +98,15 @@ export async function createApp(config: CommentsConfig, database: Database, opti
       maxAge: 600,
     }),
   );
-  app.use('*', bodyLimit({ maxSize: BODY_LIMIT, onError: (c) => refuse(c, 413, t.bodyTooLarge) }));
+  app.use('*', bodyLimit({ maxSize: BODY_LIMIT, onError: (c) => c.json({ error: t.bodyTooLarge }, 413) }));
   // Forms (the moderation page, the password page) must come from an allowed origin.
   app.use('*', csrf({ origin: allowedOrigins }));
   app.use('/api/*', async (c, next) => {
     const method = c.req.method;
     if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !c.req.path.startsWith('/api/auth/')) {
-      if (!c.req.header('content-type')?.startsWith('application/json')) return refuse(c, 415, t.badRequest);
+      if (!c.req.header('content-type')?.startsWith('application/json')) return c.json({ error: t.badRequest }, 415);
       const origin = c.req.header('origin');
-      if (origin !== undefined && !allowedOrigins.includes(origin)) return refuse(c, 403, t.crossSite);
+      if (origin !== undefined && !allowedOrigins.includes(origin)) return c.json({ error: t.crossSite }, 403);
     }
     await next();
     return undefined;
@@ -181,7 +182,7 @@ export async function createApp(config: CommentsConfig, database: Database, opti
   async function translateAuthError(response: Response): Promise<Response> {
     if (response.status < 400 || !response.headers.get('content-type')?.includes('application/json')) return response;
     const payload = (await response.json().catch(() => ({}))) as { code?: string };
-    const message = (payload.code && t.auth[payload.code]) || (response.status === 429 ? t.tooManyRequests : t.failed);
+    const message = (payload.code ? t.auth[payload.code] : undefined) ?? (response.status === 429 ? t.tooManyRequests : t.failed);
     const headers = new Headers(response.headers);
     headers.delete('content-length');
     return new Response(JSON.stringify({ error: message, code: payload.code }), { status: response.status, headers });
@@ -268,8 +269,8 @@ export async function createApp(config: CommentsConfig, database: Database, opti
       edited: row.edited_at,
       text: row.text,
       pending: row.status === 'pending',
-      mine: viewer !== undefined && row.user_id === viewer.id,
-      editable: viewer !== undefined && row.user_id === viewer.id && now - Date.parse(row.created_at) < EDIT_WINDOW_MS,
+      mine: row.user_id !== null && row.user_id === viewer?.id,
+      editable: row.user_id !== null && row.user_id === viewer?.id && now - Date.parse(row.created_at) < EDIT_WINDOW_MS,
     });
     c.header('Cache-Control', 'private, no-store');
     return c.json({
@@ -306,11 +307,13 @@ export async function createApp(config: CommentsConfig, database: Database, opti
     const checked = checkCommentText(body['text'], config.maxLength, t);
     if (!checked.ok) return refuse(c, 400, checked.error);
     let parentId: string | null = null;
-    if (body['parent'] !== undefined && body['parent'] !== null) {
+    const parentRef = body['parent'];
+    if (parentRef !== undefined && parentRef !== null) {
+      if (typeof parentRef !== 'string') return refuse(c, 400, t.parentMissing);
       const parent = await db
         .selectFrom('comment')
         .select(['id', 'parent_id', 'article', 'status'])
-        .where('id', '=', String(body['parent']))
+        .where('id', '=', parentRef)
         .executeTakeFirst();
       if (parent?.article !== article || parent.status !== 'approved') return refuse(c, 400, t.parentMissing);
       if (parent.parent_id !== null) return refuse(c, 400, t.replyDepth);
@@ -477,16 +480,18 @@ const trusted = (list: BlockList, address: string) => list.check(address, isIPv6
  * The reader's address: the connection's, or, when it comes from a trusted proxy, the
  * right-most address of `X-Forwarded-For` that is not itself a trusted proxy.
  */
-function clientAddress(c: Context<AppEnv>, proxies: BlockList | undefined): string {
-  let address = getConnInfo(c).remote.address ?? 'unknown';
+function clientAddress(remote: string | undefined, forwardedFor: string | undefined, proxies: BlockList | undefined): string {
+  let address = remote ?? 'unknown';
   if (address.startsWith('::ffff:')) address = address.slice(7);
-  if (!proxies || !trusted(proxies, address)) return address;
-  const chain = (c.req.header('x-forwarded-for') ?? '')
+  if (!proxies || isIP(address) === 0 || !trusted(proxies, address)) return address;
+  const chain = (forwardedFor ?? '')
     .split(',')
     .map((hop) => hop.trim())
     .filter(Boolean);
   for (let index = chain.length - 1; index >= 0; index -= 1) {
     const hop = chain[index] as string;
+    // A malformed entry ends the trusted part of the chain: the proxy's own address is used.
+    if (isIP(hop) === 0) return address;
     if (!trusted(proxies, hop)) return hop;
   }
   return address;

@@ -99,7 +99,7 @@ export function loadConfig(root: string, env: NodeJS.ProcessEnv = process.env): 
     contentDir,
     databaseUrl,
     secret: secretFrom(env, databaseUrl),
-    smtpUrl: env['SMTP_URL'] || undefined,
+    smtpUrl: nonEmpty(env['SMTP_URL']),
     mailFrom: env['MAIL_FROM'] ?? `${settings.name} <komentarze@${new URL(settings.url).hostname}>`,
     trustedProxies: (env['TRUST_PROXY'] ?? '')
       .split(',')
@@ -108,6 +108,8 @@ export function loadConfig(root: string, env: NodeJS.ProcessEnv = process.env): 
     sessionSeconds: Math.round(sessionDays * 24 * 3600),
   };
 }
+
+const nonEmpty = (value: string | undefined) => (value?.trim() === '' ? undefined : value);
 
 export const isPostgres = (databaseUrl: string) => /^postgres(ql)?:\/\//.test(databaseUrl);
 

@@ -132,5 +132,7 @@ export async function migrateComments(db: Kysely<Schema>): Promise<void> {
   });
   const { error } = await migrator.migrateToLatest();
   if (error)
-    throw new Error(`Comment database migration failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`Comment database migration failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, {
+      cause: error,
+    });
 }

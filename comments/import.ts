@@ -39,11 +39,21 @@ export function validateImport(data: unknown, file: string, contentDir: string):
     const record = entry as Record<string, unknown>;
     const { article, id, parent, author, date, text } = record;
     if (typeof article !== 'string' || !slugPattern.test(article)) problems.push(`${where}, field "article": must be an article slug`);
-    else if (!existsSync(join(contentDir, 'articles', `${article}.mdx`))) problems.push(`${where}, field "article": no article "${article}" in ${join(contentDir, 'articles')}`);
-    if ((typeof id !== 'string' && typeof id !== 'number') || String(id) === '') problems.push(`${where}, field "id": the WordPress comment id is required`);
+    else if (!existsSync(join(contentDir, 'articles', `${article}.mdx`)))
+      problems.push(`${where}, field "article": no article "${article}" in ${join(contentDir, 'articles')}`);
+    if ((typeof id !== 'string' && typeof id !== 'number') || String(id) === '')
+      problems.push(`${where}, field "id": the WordPress comment id is required`);
     else if (ids.has(String(id))) problems.push(`${where}, field "id": ${String(id)} appears twice`);
     else ids.add(String(id));
-    if (parent !== null && parent !== undefined && parent !== 0 && parent !== '0' && typeof parent !== 'string' && typeof parent !== 'number') problems.push(`${where}, field "parent": must be a comment id or null`);
+    if (
+      parent !== null &&
+      parent !== undefined &&
+      parent !== 0 &&
+      parent !== '0' &&
+      typeof parent !== 'string' &&
+      typeof parent !== 'number'
+    )
+      problems.push(`${where}, field "parent": must be a comment id or null`);
     if (typeof author !== 'string' || author.trim() === '') problems.push(`${where}, field "author": the author's name is required`);
     if (typeof date !== 'string' || Number.isNaN(Date.parse(date))) problems.push(`${where}, field "date": must be an ISO 8601 date`);
     if (typeof text !== 'string' || text.trim() === '') problems.push(`${where}, field "text": must be non-empty plain text`);
@@ -53,13 +63,15 @@ export function validateImport(data: unknown, file: string, contentDir: string):
   const entries = data as ImportedComment[];
   for (const [index, entry] of entries.entries()) {
     const parent = parentKey(entry);
-    if (parent !== undefined && !ids.has(parent)) problems.push(`${file}: entry ${index}, field "parent": no comment with id ${parent} in the file`);
+    if (parent !== undefined && !ids.has(parent))
+      problems.push(`${file}: entry ${index}, field "parent": no comment with id ${parent} in the file`);
   }
   if (problems.length > 0) throw new ImportError(problems.join('\n'));
   return entries;
 }
 
-const parentKey = (entry: ImportedComment) => (entry.parent === null || entry.parent === undefined || entry.parent === 0 || entry.parent === '0' ? undefined : String(entry.parent));
+const parentKey = (entry: ImportedComment) =>
+  entry.parent === null || entry.parent === 0 || entry.parent === '0' ? undefined : String(entry.parent);
 
 /**
  * Stores the comments as approved, in one transaction. Idempotent: each keeps its WordPress id
@@ -80,7 +92,10 @@ export async function importComments(db: Kysely<Schema>, entries: ImportedCommen
   };
   return db.transaction().execute(async (trx) => {
     const existing = new Map(
-      (await trx.selectFrom('comment').select(['id', 'import_key']).where('import_key', 'like', 'wordpress:%').execute()).map((row) => [row.import_key as string, row.id]),
+      (await trx.selectFrom('comment').select(['id', 'import_key']).where('import_key', 'like', 'wordpress:%').execute()).map((row) => [
+        row.import_key as string,
+        row.id,
+      ]),
     );
     let added = 0;
     // Thread starters first, so replies find their parent's new id.

@@ -220,7 +220,7 @@ export function moderationRoutes(app: Hono<AppEnv>, deps: ModerationDeps): void 
 
   app.post('/moderacja/logowanie', async (c) => {
     const form = await c.req.parseBody();
-    const response = await signIn(c, String(form['email'] ?? ''), String(form['password'] ?? ''));
+    const response = await signIn(c, textOf(form, 'email'), textOf(form, 'password'));
     if (!response.ok) {
       const payload = (await response.json().catch(() => ({}))) as { error?: string };
       return loginForm(c, payload.error ?? 'Nie udało się zalogować.');
@@ -274,8 +274,8 @@ export function moderationRoutes(app: Hono<AppEnv>, deps: ModerationDeps): void 
   });
   app.post(RESET_PAGE, async (c) => {
     const form = await c.req.parseBody();
-    const token = String(form['token'] ?? '');
-    const password = String(form['password'] ?? '');
+    const token = textOf(form, 'token');
+    const password = textOf(form, 'password');
     if (password.length < 8) return resetForm(c, token, 'Hasło jest za krótkie: musi mieć co najmniej 8 znaków.');
     try {
       await auth.api.resetPassword({ body: { newPassword: password, token } });
@@ -296,9 +296,9 @@ export function moderationRoutes(app: Hono<AppEnv>, deps: ModerationDeps): void 
     if (viewer.role !== 'moderator' && viewer.role !== 'admin')
       return page(c, 'Brak uprawnień', html`<p class="error">Brak uprawnień moderatora.</p>`, 403);
     const form = await c.req.parseBody();
-    const id = String(form['id'] ?? '');
-    const action = String(form['action'] ?? '');
-    const queue = String(form['kolejka'] ?? 'oczekujace');
+    const id = textOf(form, 'id');
+    const action = textOf(form, 'action');
+    const queue = textOf(form, 'kolejka', 'oczekujace');
     const spec = ACTIONS[action];
     const comment = await db.selectFrom('comment').select(['id', 'user_id']).where('id', '=', id).executeTakeFirst();
     if (!spec || !comment)
@@ -344,6 +344,12 @@ export function moderationRoutes(app: Hono<AppEnv>, deps: ModerationDeps): void 
     return c.redirect(`/moderacja/?kolejka=${encodeURIComponent(queue)}&zrobione=${encodeURIComponent(done)}`, 303);
   });
 }
+
+/** A text field of a parsed form (files and repeated fields count as missing). */
+const textOf = (form: Record<string, unknown>, name: string, fallback = '') => {
+  const value = form[name];
+  return typeof value === 'string' ? value : fallback;
+};
 
 const logoutForm = () =>
   html`<form method="post" action="/moderacja/wyloguj">

@@ -15,7 +15,8 @@ export function checkCommentText(
   if (typeof value !== 'string') return { ok: false, error: t.emptyText };
   const text = value.replace(/\r\n?/g, '\n').trim();
   if (text === '') return { ok: false, error: t.emptyText };
-  if ([...text].length > maxLength) return { ok: false, error: t.tooLong(maxLength) };
+  // Counted as readers see characters (an emoji with modifiers is one).
+  if (Array.from(new Intl.Segmenter().segment(text)).length > maxLength) return { ok: false, error: t.tooLong(maxLength) };
   if (TAG.test(text)) return { ok: false, error: t.html };
   return { ok: true, text };
 }

@@ -85,6 +85,8 @@ start('decap-server', ['node_modules/decap-server/dist/index.js'], {
 if (comments) start('comments', ['comments/main.ts'], { COMMENTS_SITE_ORIGINS: `http://${host}:${sitePort}` });
 start('astro dev', ['node_modules/astro/bin/astro.mjs', 'dev', '--host', host, '--port', String(sitePort), ...process.argv.slice(2)]);
 
-console.log(`Site: http://${host}:${sitePort}/  CMS: http://${host}:${sitePort}/admin/ (choose "Zaloguj się")${comments ? `  Comment moderation: http://${host}:${comments.port}/moderacja/` : ''}`);
+console.log(
+  `Site: http://${host}:${sitePort}/  CMS: http://${host}:${sitePort}/admin/ (choose "Zaloguj się")${comments ? `  Comment moderation: http://${host}:${comments.port}/moderacja/` : ''}`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(0));

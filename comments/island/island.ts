@@ -270,7 +270,10 @@ export async function mount(section: HTMLElement): Promise<void> {
       async (formElement) => {
         const website = (formElement.elements.namedItem('website') as HTMLInputElement).value;
         const result = await call('/api/comments', 'POST', { article, parent: parent?.id, text: text.input.value, website });
-        if (!result.ok) return fail(errorOf(result.data));
+        if (!result.ok) {
+          fail(errorOf(result.data));
+          return;
+        }
         text.input.value = '';
         onDone();
         await load(false);
@@ -333,7 +336,10 @@ export async function mount(section: HTMLElement): Promise<void> {
         const editForm = form(
           async () => {
             const result = await call(`/api/comments/${encodeURIComponent(comment.id)}`, 'PATCH', { text: text.input.value });
-            if (!result.ok) return fail(errorOf(result.data));
+            if (!result.ok) {
+              fail(errorOf(result.data));
+              return;
+            }
             await load(false);
             say(t.saved);
           },
@@ -358,7 +364,10 @@ export async function mount(section: HTMLElement): Promise<void> {
     if (viewer && !comment.mine && !comment.pending) {
       const reportButton = button(t.report, () => {
         void call(`/api/comments/${encodeURIComponent(comment.id)}/report`, 'POST', {}).then((result) => {
-          if (!result.ok) return fail(errorOf(result.data));
+          if (!result.ok) {
+            fail(errorOf(result.data));
+            return;
+          }
           reportButton.disabled = true;
           say(t.reported);
         });
@@ -372,7 +381,10 @@ export async function mount(section: HTMLElement): Promise<void> {
 
   function renderAccount() {
     const viewer = thread?.viewer;
-    if (!viewer) return renderLogin();
+    if (!viewer) {
+      renderLogin();
+      return;
+    }
     const parts: Child[] = [
       h('p', {}, `${t.signedInAs} `, h('strong', {}, viewer.name), ` (${viewer.email})`),
       h(
@@ -381,7 +393,10 @@ export async function mount(section: HTMLElement): Promise<void> {
         button(t.account, () => renderProfile()),
         button(t.logout, () => {
           void call('/api/auth/sign-out', 'POST', {}).then(async (result) => {
-            if (!result.ok) return fail(errorOf(result.data));
+            if (!result.ok) {
+              fail(errorOf(result.data));
+              return;
+            }
             await load(false);
             say(t.loggedOut);
           });
@@ -399,7 +414,10 @@ export async function mount(section: HTMLElement): Promise<void> {
     const login = form(
       async () => {
         const result = await call('/api/auth/sign-in/email', 'POST', { email: email.input.value, password: password.input.value });
-        if (!result.ok) return fail(errorOf(result.data));
+        if (!result.ok) {
+          fail(errorOf(result.data));
+          return;
+        }
         await load(false);
         say(`${t.signedInAs} ${thread?.viewer?.name ?? ''}`);
       },
@@ -437,7 +455,10 @@ export async function mount(section: HTMLElement): Promise<void> {
           password: password.input.value,
           callbackURL: `${returnUrl}#komentarze`,
         });
-        if (!result.ok) return fail(errorOf(result.data));
+        if (!result.ok) {
+          fail(errorOf(result.data));
+          return;
+        }
         renderLogin();
         say(t.registered(email.input.value));
       },
@@ -463,7 +484,10 @@ export async function mount(section: HTMLElement): Promise<void> {
           email: email.input.value,
           redirectTo: `${api}/konto/nowe-haslo`,
         });
-        if (!result.ok) return fail(errorOf(result.data));
+        if (!result.ok) {
+          fail(errorOf(result.data));
+          return;
+        }
         renderLogin();
         say(t.resetSent);
       },
@@ -481,12 +505,18 @@ export async function mount(section: HTMLElement): Promise<void> {
 
   function renderProfile() {
     const viewer = thread?.viewer;
-    if (!viewer) return renderLogin();
+    if (!viewer) {
+      renderLogin();
+      return;
+    }
     const name = field(t.displayName, { name: 'name', autocomplete: 'nickname', required: true, maxlength: '60', value: viewer.name });
     const rename = form(
       async () => {
         const result = await call('/api/auth/update-user', 'POST', { name: name.input.value });
-        if (!result.ok) return fail(errorOf(result.data));
+        if (!result.ok) {
+          fail(errorOf(result.data));
+          return;
+        }
         await load(false);
         say(t.nameSaved);
       },
@@ -500,7 +530,10 @@ export async function mount(section: HTMLElement): Promise<void> {
       async (formElement) => {
         const mode = (formElement.elements.namedItem('mode') as RadioNodeList).value;
         const result = await call('/api/account/delete', 'POST', { mode, password: password.input.value });
-        if (!result.ok) return fail(errorOf(result.data));
+        if (!result.ok) {
+          fail(errorOf(result.data));
+          return;
+        }
         await load(false);
         say(t.deleted);
       },
@@ -541,7 +574,10 @@ export async function mount(section: HTMLElement): Promise<void> {
   async function load(append: boolean) {
     if (!append) page = 0;
     const result = await call(`/api/comments?article=${encodeURIComponent(article)}&page=${page}`);
-    if (!result.ok) return fail(typeof result.data['error'] === 'string' ? result.data['error'] : t.loadFailed);
+    if (!result.ok) {
+      fail(typeof result.data['error'] === 'string' ? result.data['error'] : t.loadFailed);
+      return;
+    }
     const next = result.data as unknown as Thread;
     thread = append && thread ? { ...next, comments: [...thread.comments, ...next.comments] } : next;
     const heading = section.querySelector('[data-comments-count]');

@@ -60,10 +60,11 @@ describe.each([
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-    await site?.close();
-    await smtp?.close();
+    if (skip) return;
+    await browser.close();
+    await service.close();
+    await site.close();
+    await smtp.close();
     await postgres?.stop();
   });
 
@@ -191,7 +192,9 @@ describe.each([
 
   it.skipIf(skip)('a forgotten password is reset through the e-mailed link and the service page', async () => {
     const reader = await registeredReader(service.url, site.origin, smtp, email('zapominalski'));
-    const requested = await reader.call('/api/auth/request-password-reset', { body: { email: reader.email, redirectTo: `${service.url}/konto/nowe-haslo` } });
+    const requested = await reader.call('/api/auth/request-password-reset', {
+      body: { email: reader.email, redirectTo: `${service.url}/konto/nowe-haslo` },
+    });
     expect(requested.status).toBe(200);
     const mail = await smtp.waitFor(reader.email, /ustaw nowe hasło/);
     const context = await browser.newContext();

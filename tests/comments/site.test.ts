@@ -28,7 +28,12 @@ describe('comments on the built article page', () => {
   it('leaves the section out of an article with comments: false', async () => {
     const $ = await page(NO_COMMENTS_ARTICLE);
     expect($('#komentarze').length).toBe(0);
-    expect($('script').toArray().map((element) => $(element).html() ?? '').join('')).not.toContain('data-comments-open');
+    expect(
+      $('script')
+        .toArray()
+        .map((element) => $(element).html() ?? '')
+        .join(''),
+    ).not.toContain('data-comments-open');
   });
 
   it('builds without counts when the service is configured but unreachable', async () => {
