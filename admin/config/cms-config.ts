@@ -11,7 +11,7 @@ import {
 } from '../../src/schemas/index.ts';
 import { fieldTexts } from './labels.ts';
 import { fieldsOf, jsonSchemaOf, markerHelpers, type CmsField, type FieldContext } from './fields.ts';
-import { DEFAULT_PROXY_PORT, MDX_FORMAT, MDX_WIDGET, YAML_FORMAT } from './names.ts';
+import { DEFAULT_PROXY_PORT, MDX_FORMAT, MDX_WIDGET, MODERATION_URL_KEY, YAML_FORMAT } from './names.ts';
 
 /**
  * The Decap CMS configuration, generated from the content schemas and the site settings.
@@ -196,6 +196,8 @@ export function cmsConfig({ settings, localBackendUrl }: CmsConfigOptions) {
     },
     locale: 'pl',
     ...(site.success ? { site_url: site.data.url, display_url: site.data.url } : {}),
+    // Read by the admin's "Moderacja komentarzy" link (admin/src/moderation-link.ts).
+    ...(site.success && site.data.comments?.enabled ? { [MODERATION_URL_KEY]: new URL('/moderacja/', site.data.comments.url).href } : {}),
     media_folder: mediaFolder,
     public_folder: publicFolder,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },

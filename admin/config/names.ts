@@ -14,3 +14,6 @@ export const KEYVALUE_WIDGET = 'keyvalue';
 
 /** Where `decap-server` listens when the README's run command starts it. */
 export const DEFAULT_PROXY_PORT = 8081;
+
+/** Key of the generated `config.yml` with the comment moderation page's URL (Decap ignores unknown top-level keys). */
+export const MODERATION_URL_KEY = 'szpalta_comments_moderation_url';

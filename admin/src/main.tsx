@@ -17,6 +17,7 @@ import { KEYVALUE_WIDGET, MDX_FORMAT, MDX_WIDGET, YAML_FORMAT } from '../config/
 import { mdxFormat, yamlFormat } from './formats/index.ts';
 import { MdxWidget } from './mdx/MdxWidget.tsx';
 import { ArticlePreview, PagePreview } from './preview/templates.tsx';
+import { addModerationLink } from './moderation-link.ts';
 import { guardUploads } from './uploads.ts';
 import { KeyValueControl } from './widgets/KeyValueControl.tsx';
 
@@ -52,3 +53,4 @@ CMS.registerEventListener({
 });
 guardUploads(window);
 CMS.init();
+void addModerationLink(document);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { MODERATION_URL_KEY } from '../../admin/config/names.ts';
 import { buildIsland } from '../../comments/island/build.ts';
 import { getCommentCounts } from '../../src/lib/comments.ts';
 import { ARTICLE, NO_COMMENTS_ARTICLE, SEEDED_COUNT } from './support/global-setup.ts';
@@ -39,6 +41,11 @@ describe('comments on the built article page', () => {
   it('builds without counts when the service is configured but unreachable', async () => {
     const port = await freePort();
     expect(await getCommentCounts(`http://127.0.0.1:${port}`)).toBeUndefined();
+  });
+
+  it('gives the CMS the moderation page for its "Moderacja komentarzy" link', async () => {
+    const config = parseYaml(await readFile(join(fixture.dist, 'admin', 'config.yml'), 'utf8')) as Record<string, unknown>;
+    expect(config[MODERATION_URL_KEY]).toBe(`http://127.0.0.1:${fixture.servicePort}/moderacja/`);
   });
 
   it('keeps the island within 15 kB of gzip', async () => {
