@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
@@ -89,11 +89,12 @@ async function run(backend: string, databaseUrl: string): Promise<Row> {
   if (!check.ok || body.count !== total)
     throw new Error(`${backend}: ${url} answered ${check.status} with count ${body.count}, expected ${total}`);
   const result = await autocannon({ url, connections, duration });
-  // Requests still in flight finish before the database closes.
+  // autocannon drops its last requests unanswered; their handlers finish before the database closes.
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   });
+  await new Promise((resolve) => setTimeout(resolve, 2000));
   await service.close();
   return {
     backend,
@@ -104,6 +105,7 @@ async function run(backend: string, databaseUrl: string): Promise<Row> {
   };
 }
 
+const loadBefore = loadavg()[0]?.toFixed(1) ?? 'unknown';
 const results: Row[] = [];
 const dir = await mkdtemp(join(tmpdir(), 'szpalta-bench-comments-'));
 let postgres: Postgres | undefined;
@@ -134,7 +136,8 @@ const section = `## Comment service
 Written by \`npm run bench:comments\` (\`bench/comments.ts\`). One article with ${total.toLocaleString('en')} approved comments
 (one in five a reply); an anonymous reader's \`GET /api/comments?article=…\` (the first 50 threads with their
 replies and the approved count), ${connections} connections for ${duration} s with autocannon, the service and the
-load generator on the same ${cpus().length}-core machine (127.0.0.1), ${new Date().toISOString().slice(0, 10)}.
+load generator on the same ${cpus().length}-core machine (127.0.0.1), ${new Date().toISOString().slice(0, 10)}; load average
+before the run ${loadBefore}, so the machine was shared (figures on an idle machine are higher).
 
 ${table}
 `;

@@ -412,6 +412,35 @@ describe.each([
       await limited.close();
     }
   });
+
+  it.skipIf(skip)('without TRUST_PROXY a forged X-Forwarded-For changes nothing: the connection is the address', async () => {
+    const limited = await startService({
+      contentDir: fixture.contentDir,
+      databaseUrl: await databaseUrl('noproxy'),
+      port: await freePort(),
+      siteOrigin: site.origin,
+      smtpUrl: smtp.url,
+      postsPerMinute: 2,
+    });
+    try {
+      const reader = await registeredReader(limited.url, site.origin, smtp, email('falszerz'));
+      await reader.login();
+      const statuses: number[] = [];
+      for (let index = 0; index < 4; index += 1) {
+        statuses.push(
+          (
+            await reader.call('/api/comments', {
+              body: { article: ARTICLE, text: `Komentarz ${index}` },
+              forwardedFor: `203.0.113.${index + 1}`,
+            })
+          ).status,
+        );
+      }
+      expect(statuses).toEqual([201, 201, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
 });
 
 async function axeResults(page: Page, options: unknown): Promise<AxeResults> {

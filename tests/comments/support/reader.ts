@@ -8,7 +8,15 @@ export interface ApiReader {
   cookie: string;
   call: (
     path: string,
-    init?: { method?: string; body?: unknown; origin?: string; cookie?: string; contentType?: string; rawBody?: string },
+    init?: {
+      method?: string;
+      body?: unknown;
+      origin?: string;
+      cookie?: string;
+      contentType?: string;
+      rawBody?: string;
+      forwardedFor?: string;
+    },
   ) => Promise<{ status: number; data: Record<string, unknown>; headers: Headers }>;
   login: (password?: string) => Promise<{ status: number; data: Record<string, unknown> }>;
 }
@@ -32,7 +40,7 @@ export async function registeredReader(
     email,
     cookie: '',
     async call(path, init = {}) {
-      const headers: Record<string, string> = { origin: init.origin ?? origin, 'x-forwarded-for': address };
+      const headers: Record<string, string> = { origin: init.origin ?? origin, 'x-forwarded-for': init.forwardedFor ?? address };
       const cookie = init.cookie ?? reader.cookie;
       if (cookie) headers['cookie'] = cookie;
       let body: string | undefined;
