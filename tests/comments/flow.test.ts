@@ -388,6 +388,47 @@ describe.each([
     },
   );
 
+  it.skipIf(skip)('a session expires after its lifetime (COMMENTS_SESSION_DAYS)', async () => {
+    // Two seconds, written in days.
+    const shortLived = await startService({
+      contentDir: fixture.contentDir,
+      databaseUrl: await databaseUrl('expiry'),
+      port: await freePort(),
+      siteOrigin: site.origin,
+      smtpUrl: smtp.url,
+      env: { TRUST_PROXY: '127.0.0.1', COMMENTS_SESSION_DAYS: String(2 / 86_400) },
+    });
+    try {
+      const reader = await registeredReader(shortLived.url, site.origin, smtp, email('krotki'));
+      expect((await reader.login()).status).toBe(200);
+      expect((await reader.call(`/api/comments?article=${ARTICLE}`)).data['viewer']).toMatchObject({ email: reader.email });
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      expect((await reader.call(`/api/comments?article=${ARTICLE}`)).data['viewer']).toBeNull();
+      expect((await reader.call('/api/comments', { body: { article: ARTICLE, text: 'Po wygaśnięciu sesji.' } })).status).toBe(401);
+    } finally {
+      await shortLived.close();
+    }
+  });
+
+  it.skipIf(skip)('logins are throttled per address too, whatever the account', async () => {
+    const attempt = async (index: number) =>
+      fetch(`${service.url}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: site.origin,
+          'x-forwarded-for': `192.0.2.${backend === 'SQLite' ? 77 : 78}`,
+        },
+        body: JSON.stringify({ email: `nikt-${index}@example.com`, password: 'zle-haslo-123' }),
+      });
+    const statuses: number[] = [];
+    for (let index = 0; index < 20; index += 1) statuses.push((await attempt(index)).status);
+    expect(statuses.every((status) => status === 401)).toBe(true);
+    const refused = await attempt(20);
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ error: 'Za dużo prób. Odczekaj chwilę i spróbuj ponownie.' });
+  });
+
   it.skipIf(skip)('posting is limited per address, with a Polish message', async () => {
     const limited = await startService({
       contentDir: fixture.contentDir,
