@@ -41,9 +41,9 @@ export function createMailer(config: CommentsConfig): Mailer {
     : nodemailer.createTransport({ jsonTransport: true });
   const t = texts[config.language];
   const send = async (to: string, message: { subject: string; text: string }) => {
-    const info: unknown = await transport.sendMail({ from: config.mailFrom, to, ...message });
+    await transport.sendMail({ from: config.mailFrom, to, ...message });
     if (!config.smtpUrl)
-      console.log(`[comments] e-mail (SMTP_URL not set, not sent) to ${to}: ${message.subject}\n${message.text}`, info ? '' : '');
+      console.log(`[comments] e-mail to ${to} (SMTP_URL is not set, so it was not sent): ${message.subject}\n${message.text}`);
   };
   return {
     verification: (to, name, url) => send(to, t.verification(config.siteName, name, url)),

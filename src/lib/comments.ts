@@ -40,19 +40,26 @@ export function getCommentCounts(serviceUrl: string): Promise<CommentCounts> {
 
 /**
  * The inline script of article pages with comments. It does nothing until the reader presses
- * "Pokaż komentarze": then it imports the island from the comment service, so a page ships no
- * script file before that click. Kept as a string so its hash can go into the page's CSP.
+ * "Pokaż komentarze" (or arrives at `#komentarze`, as the e-mail confirmation link leads back):
+ * then it imports the island from the comment service, so a page ships no script file before
+ * that. Kept as a string so its hash can go into the page's CSP.
  */
-export const COMMENTS_LOADER = `document.addEventListener('click', (event) => {
-  const button = event.target instanceof Element && event.target.closest('[data-comments-open]');
-  if (!button) return;
-  const section = button.closest('[data-comments]');
-  button.disabled = true;
-  import(section.dataset.island).then((island) => island.mount(section)).then(() => button.remove(), () => {
-    button.disabled = false;
-    section.querySelector('[data-comments-island]').textContent = section.dataset.failed;
+export const COMMENTS_LOADER = `(() => {
+  const open = (button) => {
+    const section = button.closest('[data-comments]');
+    button.disabled = true;
+    import(section.dataset.island).then((island) => island.mount(section)).then(() => button.remove(), () => {
+      button.disabled = false;
+      section.querySelector('[data-comments-island]').textContent = section.dataset.failed;
+    });
+  };
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element && event.target.closest('[data-comments-open]');
+    if (button) open(button);
   });
-});`;
+  const button = document.querySelector('[data-comments-open]');
+  if (button && location.hash === '#komentarze') open(button);
+})();`;
 
 /** CSP source expression for `script-src` that allows `COMMENTS_LOADER`. */
 export const COMMENTS_LOADER_HASH = `sha256-${createHash('sha256').update(COMMENTS_LOADER).digest('base64')}` as const;

@@ -107,7 +107,8 @@ describe.each([
       const confirmation = await smtp.waitFor(readerEmail, /potwierdź adres e-mail/);
       await page.goto(linkIn(confirmation));
       expect(page.url()).toBe(`${site.origin}/artykuly/${ARTICLE}/#komentarze`);
-      await page.getByRole('button', { name: 'Pokaż komentarze' }).click();
+      // Arriving at #komentarze opens the comments without a click.
+      await page.getByRole('heading', { name: 'Logowanie' }).waitFor();
       await page.getByLabel('E-mail', { exact: true }).fill(readerEmail);
       await page.getByLabel('Hasło', { exact: true }).fill(PASSWORD);
       await page.getByRole('button', { name: 'Zaloguj się' }).click();
@@ -141,8 +142,8 @@ describe.each([
       await moderation.getByRole('heading', { name: 'Oczekujące (0)' }).waitFor();
       await moderatorContext.close();
 
+      // Still at #komentarze: the comments open by themselves after the reload.
       await page.reload();
-      await page.getByRole('button', { name: 'Pokaż komentarze' }).click();
       const item = page.locator('.comments__list > .comments__item', { hasText: 'Pierwszy komentarz' });
       await item.waitFor();
       expect(await item.getByText('Czeka na moderację').count()).toBe(0);
