@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
  * Three projects that run separately (`vitest run --project site`) or together (`vitest run`):
  * - `unit`: pure functions next to their code, and the content check;
  * - `site`: the reader portal built from the fixture content (built once per run in the global setup);
- * - `admin`: the CMS.
+ * - `admin`: the CMS;
+ * - `comments`: the comment service against SQLite and PostgreSQL, and its island on a built site.
  */
 export default defineConfig({
   test: {
@@ -32,6 +33,18 @@ export default defineConfig({
           name: 'admin',
           include: ['tests/admin/**/*.test.ts'],
           environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'comments',
+          include: ['tests/comments/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/comments/support/global-setup.ts'],
+          // Every file starts the service on the port the built site expects: one file at a time.
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

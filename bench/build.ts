@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { createProjectCopy, linkNodeModules, nodeBinary, ROOT } from '../tests/support/build.ts';
 import { measure, type Measurement } from './measure.ts';
 import { generateContent } from './synthetic-content.ts';
+import { keptSections } from './report-section.ts';
 
 const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const REPORT = join(ROOT, 'BENCHMARKS.md');
@@ -320,7 +321,8 @@ const machine = {
   kernel: `Linux ${release()}`,
 };
 const kept = (await previousResults()).filter((old) => !sizes.includes(old.n));
-const text = report([...kept, ...results], machine, await versions());
+// Other benchmarks' sections (bench/report-section.ts) stay after the build report.
+const text = `${report([...kept, ...results], machine, await versions()).trimEnd()}\n\n${keptSections(await readFile(REPORT, 'utf8').catch(() => ''))}`;
 console.log(`\n${text.slice(text.indexOf('## Results'), text.indexOf('## Machine'))}`);
 if (!values['no-write']) {
   await writeFile(REPORT, text);

@@ -2,12 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PROXY_PORT } from '../admin/config/names.ts';
+import { loadConfig, type CommentsConfig } from '../comments/config.ts';
 
 /**
  * `npm run dev` / `npm start`: the site with its admin (`astro dev` on 127.0.0.1:4321,
  * `/admin/` included) and the CMS's local backend (`scripts/cms-backend.ts`: decap-server on
  * 127.0.0.1, writing straight into this checkout's `content/` and nowhere else). Ctrl-C or SIGTERM stops both; when either exits,
  * the other is stopped too. Extra arguments go to `astro dev` (`npm start -- --open`).
+ * When the site settings have a `comments:` section, the comment service (`comments/main.ts`)
+ * runs too, on its configured port, accepting the dev site's origin.
  */
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -22,10 +25,19 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-for (const [port, what] of [
+let comments: CommentsConfig | undefined;
+try {
+  comments = loadConfig(root);
+} catch (error) {
+  console.warn(`Comments are not started: ${(error as Error).message}`);
+}
+
+const needed: [number, string][] = [
   [sitePort, 'the site'],
   [DEFAULT_PROXY_PORT, 'the CMS local backend'],
-] as const) {
+];
+if (comments) needed.push([comments.port, 'the comment service']);
+for (const [port, what] of needed) {
   if (!(await portFree(port))) {
     console.error(`Port ${port} on ${host} is in use, but ${what} needs it. Stop the program that holds it and run again.`);
     process.exit(1);
@@ -70,8 +82,11 @@ start('the CMS local backend', ['scripts/cms-backend.ts'], {
   MODE: 'fs',
   GIT_REPO_DIRECTORY: root,
 });
+if (comments) start('comments', ['comments/main.ts'], { COMMENTS_SITE_ORIGINS: `http://${host}:${sitePort}` });
 start('astro dev', ['node_modules/astro/bin/astro.mjs', 'dev', '--host', host, '--port', String(sitePort), ...process.argv.slice(2)]);
 
-console.log(`Site: http://${host}:${sitePort}/  CMS: http://${host}:${sitePort}/admin/ (choose "Zaloguj się")`);
+console.log(
+  `Site: http://${host}:${sitePort}/  CMS: http://${host}:${sitePort}/admin/ (choose "Zaloguj się")${comments ? `  Comment moderation: http://${host}:${comments.port}/moderacja/` : ''}`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(0));

@@ -4,7 +4,7 @@ import { settingsSchema, type ReferencedCollection } from '../../src/schemas/ind
 import { fieldTexts } from './labels.ts';
 import { fieldsOf, jsonSchemaOf, markerHelpers, type CmsField, type FieldContext } from './fields.ts';
 import { collectionModel, MEDIA, type CollectionName } from '../../src/content-model/index.ts';
-import { DEFAULT_PROXY_PORT, MDX_FORMAT, MDX_WIDGET, SLUG_KEY, YAML_FORMAT } from './names.ts';
+import { DEFAULT_PROXY_PORT, MDX_FORMAT, MDX_WIDGET, MODERATION_URL_KEY, SLUG_KEY, YAML_FORMAT } from './names.ts';
 
 /**
  * The Decap CMS configuration, generated from the content schemas and the site settings.
@@ -185,6 +185,8 @@ export function cmsConfig({ settings, localBackendUrl }: CmsConfigOptions) {
     },
     locale: 'pl',
     ...(site.success ? { site_url: site.data.url, display_url: site.data.url } : {}),
+    // Read by the admin's "Moderacja komentarzy" link (admin/src/moderation-link.ts).
+    ...(site.success && site.data.comments?.enabled ? { [MODERATION_URL_KEY]: new URL('/moderacja/', site.data.comments.url).href } : {}),
     media_folder: mediaFolder,
     public_folder: publicFolder,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },

@@ -22,3 +22,5 @@ export const DEFAULT_PROXY_PORT = 8081;
  * formats never write it to a file.
  */
 export const SLUG_KEY = '__szpaltaSlug';
+/** Key of the generated `config.yml` with the comment moderation page's URL (Decap ignores unknown top-level keys). */
+export const MODERATION_URL_KEY = 'szpalta_comments_moderation_url';

@@ -17,6 +17,7 @@ import { KEYVALUE_WIDGET, MDX_FORMAT, MDX_WIDGET, SLUG_KEY, YAML_FORMAT } from '
 import { mdxFormat, yamlFormat } from './formats/index.ts';
 import { MdxWidget } from './mdx/MdxWidget.tsx';
 import { ArticlePreview, PagePreview } from './preview/templates.tsx';
+import { addModerationLink } from './moderation-link.ts';
 import { guardUploads } from './uploads.ts';
 import { KeyValueControl } from './widgets/KeyValueControl.tsx';
 
@@ -70,3 +71,4 @@ CMS.registerEventListener({
 });
 guardUploads(window);
 CMS.init();
+void addModerationLink(document);

@@ -15,6 +15,8 @@ export interface BuildSettings {
   adEveryParagraphs: number;
   /** Origin of the newsletter provider the signup form posts to (`newsletter.action`), if any. */
   newsletterOrigin: string | undefined;
+  /** Origin of the comment service (`comments.url` when comments are enabled), if any: its island and API are allowed by the CSP. */
+  commentsOrigin: string | undefined;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -29,9 +31,15 @@ export function readBuildSettings(settingsFile: URL): BuildSettings {
   const every = ads['everyParagraphs'];
   const newsletter = isRecord(settings['newsletter']) ? settings['newsletter'] : {};
   const action = newsletter['action'];
+  const comments = isRecord(settings['comments']) ? settings['comments'] : {};
+  const commentsUrl = comments['url'];
   return {
     url,
     adEveryParagraphs: typeof every === 'number' && every > 0 ? every : 4,
     newsletterOrigin: typeof action === 'string' && /^https?:/.test(action) ? new URL(action).origin : undefined,
+    commentsOrigin:
+      comments['enabled'] !== false && typeof commentsUrl === 'string' && URL.canParse(commentsUrl)
+        ? new URL(commentsUrl).origin
+        : undefined,
   };
 }

@@ -44,6 +44,8 @@ export const articleSchema = <I extends z.ZodType, R extends z.ZodType>({ image,
     sponsor: reference('sponsors').optional(),
     /** Show the automatic ad slots in the body. Set to false to turn ads off for this article. Default: true. */
     ads: z.boolean().default(true),
+    /** Reader comments under the article (when the site has them). Set to false to leave them out. Default: true. */
+    comments: z.boolean().default(true),
   });
 
 /** Article slugs are file names; the check and the CMS keep them to this form. */

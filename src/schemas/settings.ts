@@ -93,6 +93,26 @@ export const settingsSchema = () =>
         links: z.array(navLink).default([]),
       })
       .default({ links: [] }),
+    /**
+     * Reader comments, served by the comment service (`comments/`, `npm run comments`). Without
+     * this block, or with `enabled: false`, article pages have no comments section.
+     */
+    comments: z
+      .object({
+        /** Comments on or off for the whole site. Default: true. */
+        enabled: z.boolean().default(true),
+        /** Public URL of the comment service, where readers' browsers reach it (`https://komentarze.szpalta.example`). */
+        url: z.url({ error: 'comments.url must be an absolute URL such as https://komentarze.szpalta.example' }),
+        /** Port the service listens on (127.0.0.1 unless COMMENTS_HOST says otherwise). Default: 4322. */
+        port: z.number().int().min(1).max(65535).default(4322),
+        /** Who waits for a moderator: `first` (a reader's first comment), `all` (every comment), `none`. Default: `first`. */
+        moderation: z.enum(['first', 'all', 'none']).default('first'),
+        /** Close a thread this many days after the article's publication; 0 never closes. Default: 0. */
+        closeAfterDays: z.number().int().min(0).default(0),
+        /** Longest comment in characters. Default: 5000. */
+        maxLength: z.number().int().min(100).max(20000).default(5000),
+      })
+      .optional(),
     /** Where the CMS commits in production (Decap's `github` backend). */
     cms: z
       .object({
