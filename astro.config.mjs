@@ -10,6 +10,8 @@ import { autoAdSlots } from './src/markdown/auto-ad-slots.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import admin from './src/integrations/admin.ts';
+import redirects from './src/integrations/redirects.ts';
+import { readRedirects } from './src/lib/redirects.ts';
 
 /**
  * The content folder: `content/` unless a fixture build (tests, benchmarks) points
@@ -28,6 +30,9 @@ const settings = readBuildSettings(new URL('./settings/site.yml', contentDir));
  */
 const INCREMENTAL_BUILD_MAX_ARTICLES = 8000;
 const articlesDir = new URL('./articles/', contentDir);
+
+/** Old addresses that only redirect: they are not pages for search engines. */
+const redirectPaths = new Set(readRedirects(fileURLToPath(contentDir)).map((redirect) => redirect.from));
 const articleCount = existsSync(articlesDir) ? readdirSync(articlesDir).filter((name) => name.endsWith('.mdx')).length : 0;
 
 export default defineConfig({
@@ -69,11 +74,12 @@ export default defineConfig({
     mdx(),
     sitemap({
       // The CMS and the 404 page are not for search engines; the news sitemap is listed beside the generated ones.
-      filter: (page) => !page.includes('/admin/') && !page.endsWith('/404/'),
+      filter: (page) => !page.includes('/admin/') && !page.endsWith('/404/') && !redirectPaths.has(new URL(page).pathname),
       customSitemaps: [new URL('/sitemap-news.xml', settings.url).href],
     }),
     pagefind(),
     admin(),
+    redirects(contentDir),
   ],
   vite: {
     build: {

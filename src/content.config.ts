@@ -2,7 +2,7 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { articlesLoader } from './loaders/articles.ts';
-import { articleSchema, authorSchema, pageSchema, settingsSchema, sponsorSchema, tagSchema } from './schemas/index.ts';
+import { articleSchema, authorSchema, pageSchema, redirectsSchema, settingsSchema, sponsorSchema, tagSchema } from './schemas/index.ts';
 
 /**
  * Every collection reads from the top-level `content/` folder that editors and the CMS write to.
@@ -31,4 +31,5 @@ export const collections = {
   }),
   pages: defineCollection({ loader: from('pages', '*.mdx'), schema: pageSchema() }),
   settings: defineCollection({ loader: from('settings', '*.{yml,yaml}'), schema: settingsSchema() }),
+  redirects: defineCollection({ loader: from('redirects', '*.{yml,yaml}'), schema: redirectsSchema() }),
 };

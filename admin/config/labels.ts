@@ -41,6 +41,8 @@ export const fieldTexts: Record<string, FieldText> = {
   'articles.draft': { label: 'Szkic', hint: 'Szkic nie trafia na stronę ani do kanałów.' },
   'articles.sponsor': { label: 'Sponsor', hint: 'Dodaje blok sponsora z informacją o współpracy.' },
   'articles.ads': { label: 'Reklamy w treści', hint: 'Wyłącz, aby artykuł nie miał automatycznych miejsc reklamowych.' },
+  'articles.wordpress': { label: 'Import z WordPressa', hint: 'Wypełnia importer; nie zmieniaj.' },
+  'articles.wordpress.id': { label: 'Identyfikator wpisu w WordPressie' },
 
   'authors.name': { label: 'Imię i nazwisko' },
   'authors.role': { label: 'Funkcja', hint: 'Np. redaktorka, dziennikarz.' },
@@ -61,6 +63,8 @@ export const fieldTexts: Record<string, FieldText> = {
   'pages.title': { label: 'Tytuł' },
   'pages.description': { label: 'Opis', hint: 'Jedno zdanie dla wyszukiwarek i podglądów linków.', multiline: true },
   'pages.updatedDate': { label: 'Data ostatniej zmiany' },
+  'pages.wordpress': { label: 'Import z WordPressa', hint: 'Wypełnia importer; nie zmieniaj.' },
+  'pages.wordpress.id': { label: 'Identyfikator strony w WordPressie' },
 
   'settings.name': { label: 'Nazwa serwisu' },
   'settings.tagline': { label: 'Hasło pod nazwą' },

@@ -13,7 +13,7 @@ import type { ArticleFacts, CheckContext, ContentFile, FileReport, LinkUse, Prob
 import { locate, parseYaml, stringsUnderKeys, type ParsedYaml } from './yaml.ts';
 
 /** Fields of YAML files whose values are addresses on the site. */
-const LINK_FIELDS = new Set(['href', 'url', 'src', 'action']);
+const LINK_FIELDS = new Set(['href', 'url', 'src', 'action', 'to']);
 
 /** What the settings say that other checks need. */
 export interface SettingsFacts {

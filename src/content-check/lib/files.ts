@@ -64,6 +64,7 @@ const placements: Record<string, Placement> = {
   tags: { collection: 'tags', slug: true, extension: dataFile, wanted: '.yml' },
   sponsors: { collection: 'sponsors', slug: true, extension: dataFile, wanted: '.yml' },
   settings: { collection: 'settings', slug: false, extension: dataFile, wanted: '.yml' },
+  redirects: { collection: 'redirects', slug: false, extension: dataFile, wanted: '.yml' },
 };
 
 /**
@@ -100,7 +101,7 @@ export function scanContent(contentDir: string): Scan {
         path,
         'unexpected-file',
         `not part of any collection, so the site ignores it`,
-        `move it into ${contentName}/articles, authors, tags, sponsors, pages, settings or images, or delete it`,
+        `move it into ${contentName}/articles, authors, tags, sponsors, pages, settings, redirects or images, or delete it`,
         'warning',
       );
       continue;

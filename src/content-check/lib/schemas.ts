@@ -3,6 +3,7 @@ import {
   articleSchema,
   authorSchema,
   pageSchema,
+  redirectsSchema,
   settingsSchema,
   sponsorSchema,
   tagSchema,
@@ -64,6 +65,7 @@ export function createSchemas(index: FileIndex, ids: Record<ReferencedCollection
     sponsors: sponsorSchema({ image }),
     pages: pageSchema(),
     settings: settingsSchema(),
+    redirects: redirectsSchema(),
   };
   return { scope, schemas };
 }

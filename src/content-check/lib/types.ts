@@ -19,7 +19,7 @@ export interface Problem {
 }
 
 /** The collections of the content folder, as `src/content.config.ts` defines them. */
-export type CollectionName = 'articles' | 'authors' | 'tags' | 'sponsors' | 'pages' | 'settings';
+export type CollectionName = 'articles' | 'authors' | 'tags' | 'sponsors' | 'pages' | 'settings' | 'redirects';
 
 /** A file to check, found in the first pass over the content folder. */
 export interface ContentFile {
