@@ -72,6 +72,13 @@ const FORBIDDEN = new Set([
 
 const htmlParser = unified().use(rehypeParse, { fragment: true });
 
+/** A property of an element as text (class lists joined by spaces). */
+function prop(node: Element, name: string): string {
+  const value: unknown = node.properties[name];
+  if (Array.isArray(value)) return value.join(' ');
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
 function textOf(node: HastNodes): string {
   if (node.type === 'text') return node.value;
   if ('children' in node) return node.children.map((child) => textOf(child)).join('');
@@ -83,15 +90,16 @@ export function htmlToText(html: string): string {
   return textOf(htmlParser.parse(html)).replace(/\s+/g, ' ').trim();
 }
 
-const CREDIT = /\s*(?:[-–—|,]\s*)?\(?\b(?:Foto|Fot\.|Zdjęcie|Źródło|Photo|Credit|Source):?\s*([^()]+?)\)?\s*$/iu;
+const CREDIT = /(?:^|\s)\(?(?:Foto|Fot\.|Zdjęcie|Źródło|Photo|Credit|Source):?\s+([^()]+?)\)?\s*$/iu;
 
 /** Splits a caption into caption and credit: a trailing "Foto: …", "Fot. …", "Źródło: …" is the credit. */
 export function splitCredit(caption: string): { caption: string | undefined; credit: string | undefined } {
   const text = caption.replace(/\s+/g, ' ').trim();
   const match = CREDIT.exec(text);
-  if (!match || match.index === undefined) return { caption: text || undefined, credit: undefined };
-  const rest = text.slice(0, match.index).trim();
-  return { caption: rest || undefined, credit: match[1]?.trim() || undefined };
+  if (match?.index === undefined) return { caption: text || undefined, credit: undefined };
+  const rest = text.slice(0, match.index).replace(/[\s|,–—-]+$/, '');
+  const credit = match[1]?.trim() ?? '';
+  return { caption: rest === '' ? undefined : rest, credit: credit === '' ? undefined : credit };
 }
 
 function attribute(name: string, value: string | undefined): MdxJsxAttribute[] {
@@ -203,7 +211,7 @@ export function convertBody(html: string, context: BodyContext): ConvertedBody {
       return undefined;
     }
     const { caption: text, credit } = splitCredit(caption);
-    const altText = alt.trim() || text || 'Ilustracja';
+    const altText = [alt.trim(), text ?? ''].find((candidate) => candidate !== '') ?? 'Ilustracja';
     return component('Figure', [
       ...attribute('src', found.src),
       ...attribute('alt', altText),
@@ -222,8 +230,8 @@ export function convertBody(html: string, context: BodyContext): ConvertedBody {
   };
 
   const mediaEmbed = (node: Element) => {
-    const sources = [node.properties['src'], ...node.children.flatMap((child) => (child.type === 'element' ? [child.properties['src']] : []))];
-    const url = sources.map((value) => String(value ?? '')).find(Boolean) ?? '';
+    const sources = [node.properties.src, ...node.children.flatMap((child) => (child.type === 'element' ? [child.properties.src] : []))];
+    const url = sources.map((value) => (typeof value === 'string' ? value : '')).find(Boolean) ?? '';
     if (embedFor(url)) return embedComponent(url);
     warnOnce(`${node.tagName} ${url || 'without an address'} dropped: the site embeds only known services`);
     return undefined;
@@ -231,14 +239,14 @@ export function convertBody(html: string, context: BodyContext): ConvertedBody {
 
   const imagesIn = (node: Element): Element[] => {
     const found: Element[] = [];
-    const walk = (current: ElementContent | HastRoot) => {
+    const walk = (current: HastNodes) => {
       if (current.type === 'element' && current.tagName === 'img') found.push(current);
       if ('children' in current) for (const child of current.children) walk(child);
     };
     walk(node);
     return found;
   };
-  const imageUrl = (img: Element) => String(img.properties['src'] ?? img.properties['dataSrc'] ?? '');
+  const imageUrl = (img: Element) => prop(img, 'src') || prop(img, 'dataSrc');
   const figcaptionOf = (node: Element) => {
     const caption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption');
     return caption ? textOf(caption).trim() : '';
@@ -255,17 +263,17 @@ export function convertBody(html: string, context: BodyContext): ConvertedBody {
       return undefined;
     },
     figure: (state: State, node: Element) => {
-      const className = String((node.properties['className'] as string[] | undefined)?.join(' ') ?? '');
+      const className = prop(node, 'className');
       const images = imagesIn(node);
       const special = node.properties['dataSpecial'] !== undefined ? specials[Number(node.properties['dataSpecial'])] : undefined;
       if (images.length === 0 || /wp-block-(?:table|pullquote|embed)/.test(className)) return state.toFlow(state.all(node));
-      if (images.length > 1 || /gallery/.test(className)) {
+      if (images.length > 1 || className.includes('gallery')) {
         const figures = node.children.filter((child): child is Element => child.type === 'element');
         return figures.flatMap((child) => {
           const img = imagesIn(child)[0];
           if (!img) return [];
           const caption = child.tagName === 'figure' ? figcaptionOf(child) : '';
-          return figureFor(imageUrl(img), String(img.properties['alt'] ?? ''), caption) ?? [];
+          return figureFor(imageUrl(img), prop(img, 'alt'), caption) ?? [];
         });
       }
       const img = images[0] as Element;
@@ -275,15 +283,15 @@ export function convertBody(html: string, context: BodyContext): ConvertedBody {
         // [caption]<img …> The caption text[/caption]: the text beside the image.
         caption = textOf(node).replace(/\s+/g, ' ').trim();
       }
-      return figureFor(imageUrl(img), String(img.properties['alt'] ?? ''), caption);
+      return figureFor(imageUrl(img), prop(img, 'alt'), caption);
     },
     video: (_state: State, node: Element) => mediaEmbed(node),
     audio: (_state: State, node: Element) => mediaEmbed(node),
-    img: (_state: State, node: Element) => figureFor(imageUrl(node), String(node.properties['alt'] ?? ''), ''),
+    img: (_state: State, node: Element) => figureFor(imageUrl(node), prop(node, 'alt'), ''),
     ul: (state: State, node: Element) => {
-      const className = String((node.properties['className'] as string[] | undefined)?.join(' ') ?? '');
-      if (/gallery/.test(className)) {
-        return imagesIn(node).flatMap((img) => figureFor(imageUrl(img), String(img.properties['alt'] ?? ''), '') ?? []);
+      const className = prop(node, 'className');
+      if (className.includes('gallery')) {
+        return imagesIn(node).flatMap((img) => figureFor(imageUrl(img), prop(img, 'alt'), '') ?? []);
       }
       return defaultList(state, node);
     },
@@ -295,7 +303,7 @@ export function convertBody(html: string, context: BodyContext): ConvertedBody {
         .replace(/^[—–-]\s*/, '');
       const rest: Element = { ...node, children: node.children.filter((child) => !cites.includes(child as Element)) };
       const children = state.toFlow(state.all(rest)) as BlockContent[];
-      if (!author) return { type: 'blockquote', children };
+      if (!author) return { type: 'blockquote' as const, children };
       return component('Quote', attribute('author', author), children);
     },
   };
@@ -327,18 +335,18 @@ function plain(node: Nodes): string {
   return '';
 }
 
-const EMBEDDABLE_FRAME = /^https:\/\//;
-
 /** Removes what content may not carry (scripts, styles, forms, frames outside Embed), reporting each kind once. */
 function sanitize(tree: HastRoot, warn: (message: string) => void, placeholder: (special: Special) => string): void {
   const walk = (parent: HastRoot | Element) => {
     parent.children = parent.children.flatMap((child): ElementContent[] => {
       if (child.type === 'comment' || child.type === 'doctype') return [];
-      if (child.type !== 'element') return [child];
+      if (child.type === 'text') return [child];
+      // Parsed HTML holds no MDX or raw nodes.
+      if (child.type !== 'element') return [];
       const name = child.tagName;
       if (name === 'iframe') {
-        const src = String(child.properties['src'] ?? '');
-        if (EMBEDDABLE_FRAME.test(src) && embedFor(src)) {
+        const src = prop(child, 'src');
+        if (src.startsWith("https://") && embedFor(src)) {
           const marker = placeholder({ kind: 'embed', url: src });
           const index = /data-index="(\d+)"/.exec(marker)?.[1] ?? '0';
           return [{ type: 'element', tagName: 'wp-special', properties: { dataIndex: index }, children: [] }];
@@ -352,7 +360,7 @@ function sanitize(tree: HastRoot, warn: (message: string) => void, placeholder: 
       }
       walk(child);
       return [child];
-    }) as typeof parent.children;
+    });
   };
   walk(tree);
 }
@@ -377,7 +385,7 @@ function tidy(tree: Root, context: BodyContext, warn: (message: string) => void)
       const url = node.type === 'image' ? node.url : '';
       const found = url ? context.image(url) : undefined;
       if (!found || !imageExtension.test(found.src)) return [];
-      return [component('Figure', [...attribute('src', found.src), ...attribute('alt', node.alt || 'Ilustracja')])];
+      return [component('Figure', [...attribute('src', found.src), ...attribute('alt', node.alt ?? 'Ilustracja')])];
     }
     if (node.type === 'heading') {
       const depth = Math.min(Math.max(node.depth, 2), previousDepth + 1) as 2 | 3 | 4 | 5 | 6;
@@ -385,14 +393,14 @@ function tidy(tree: Root, context: BodyContext, warn: (message: string) => void)
       previousDepth = depth;
     }
     if ('children' in node) {
-      const parent = node as Parent;
+      const parent = node;
       parent.children = parent.children.flatMap((child) => visit(child as Nodes)) as typeof parent.children;
       if (node.type === 'link' || node.type === 'paragraph' || node.type === 'emphasis' || node.type === 'strong') {
         const hasFlow = node.children.some((child) => (child as Nodes).type === 'mdxJsxFlowElement');
         if (hasFlow) return splitAroundFlow(node);
       }
       if ((node.type === 'paragraph' || node.type === 'heading') && node.children.every((child) => isBlank(child))) return [];
-      if (node.type === 'link' && node.children.every((child) => isBlank(child as PhrasingContent))) return [];
+      if (node.type === 'link' && node.children.every((child) => isBlank(child))) return [];
     }
     return [node];
   };

@@ -154,7 +154,7 @@ function scanExisting(contentDir: string, folder: 'articles' | 'pages') {
     slugs.add(slug);
     const text = readFileSync(join(contentDir, folder, name), 'utf8');
     const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
-    if (!front || !front.includes('wordpress')) continue;
+    if (!front?.includes('wordpress')) continue;
     try {
       const data = parseYaml(front) as { wordpress?: { id?: unknown } } | null;
       const id = data?.wordpress?.id;
@@ -197,7 +197,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     dryRun,
   };
   const warn = (item: WxrItem | undefined, message: string) =>
-    report.warnings.push({ postId: item?.id ?? '', title: item?.title ?? '', message });
+    report.warnings.push({ postId: item?.id ?? '', title: item ? htmlToText(item.title) : '', message });
 
   // Pass 1: the facts.
   const channels: WxrChannel[] = [];
@@ -412,7 +412,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     const bylines = coAuthors.length
       ? coAuthors.map((term) => addAuthor(`coauthor:${term.nicename}`, htmlToText(term.name) || term.nicename.replace(/^cap-/, '')))
       : item.creator
-        ? [addAuthor(item.creator, authors.get(item.creator)?.displayName || item.creator)]
+        ? [addAuthor(item.creator, authors.get(item.creator)?.displayName ?? item.creator)]
         : [];
     if (bylines.length === 0) {
       warn(item, 'no author in the export: signed "Redakcja"');
@@ -449,7 +449,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
       await readWxr(file, {
         item: async (item) => {
           const post = posts.get(item.id);
-          if (!post || post.item.file !== file || (item.type !== 'post' && item.type !== 'page')) return;
+          if (post?.item.file !== file || (item.type !== 'post' && item.type !== 'page')) return;
           await writePost(post, item);
           options.progress?.(++done, total);
         },
@@ -495,7 +495,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
         const { caption, credit } = splitCredit(attachment.caption);
         hero = {
           image: image.src,
-          alt: attachment.alt || caption || htmlToText(attachment.title) || title || 'Zdjęcie',
+          alt: [attachment.alt, caption ?? '', htmlToText(attachment.title), title].find((text) => text.trim() !== '') ?? 'Zdjęcie',
           ...(caption ? { caption } : {}),
           ...(credit ? { credit } : {}),
         };
@@ -617,7 +617,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   }
   if (Object.keys(comments).length) {
     const out = resolve(options.commentsOut ?? '.szpalta/wordpress-comments.json');
-    let merged: Record<string, unknown[]> = {};
+    let merged: Record<string, unknown[]>;
     try {
       merged = (JSON.parse(await readFile(out, 'utf8')) as { articles?: Record<string, unknown[]> }).articles ?? {};
     } catch {

@@ -53,7 +53,7 @@ export function replaceShortcodes(text: string, replace: (shortcode: Shortcode) 
     const closeTag = new RegExp(`\\[/${rawName.replace(/[-]/g, '\\-')}\\]`, 'i');
     const rest = text.slice(start + whole.length);
     const close = selfClosing ? null : closeTag.exec(rest);
-    const looksLikeShortcode = KNOWN_SHORTCODES.has(name) || /=/.test(attrText) || close !== null;
+    const looksLikeShortcode = KNOWN_SHORTCODES.has(name) || attrText.includes('=') || close !== null;
     if (!looksLikeShortcode || (attrText !== '' && !/^[\s=]/.test(attrText))) {
       out += text.slice(index, start + 1);
       index = start + 1;

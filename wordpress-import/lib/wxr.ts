@@ -111,8 +111,8 @@ type Kind = 'wp' | 'excerpt' | 'content' | 'dc' | '' | 'other';
 
 function kindOf(uri: string): Kind {
   if (uri === '') return '';
-  if (/^https?:\/\/wordpress\.org\/export\/1\.\d+\/excerpt\/?$/.test(uri)) return 'excerpt';
-  if (/^https?:\/\/wordpress\.org\/export\/1\.\d+\/?$/.test(uri)) return 'wp';
+  if (/^https?:\/\/wordpress\.org\/export\/\d+\.\d+\/excerpt\/?$/.test(uri)) return 'excerpt';
+  if (/^https?:\/\/wordpress\.org\/export\/\d+\.\d+\/?$/.test(uri)) return 'wp';
   if (/^https?:\/\/purl\.org\/rss\/1\.0\/modules\/content\/?$/.test(uri)) return 'content';
   if (/^https?:\/\/purl\.org\/dc\/elements\/1\.1\/?$/.test(uri)) return 'dc';
   return 'other';
@@ -185,12 +185,15 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrC
   const parser = new SaxesParser({ xmlns: true, position: true });
   const channel: WxrChannel = { file, version: '', title: '', blogUrl: '', authors: [], terms: [] };
   let link = '';
+  let sawRoot = false;
+  const rootSeen = () => sawRoot;
   const fail = (reason: string, line = parser.line, column = parser.column + 1): never => {
     throw new WxrError(file, line, column, reason);
   };
   parser.on('error', (error) => {
     // saxes prefixes its messages with the position, which our error carries separately.
-    fail(`malformed XML: ${error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`);
+    const reason = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
+    fail(rootSeen() ? `malformed XML: ${reason}` : `not an XML file (${reason}): a WordPress export starts with <?xml … ?> and <rss>`);
   });
 
   /** Open elements, as `kind:local`. */
@@ -203,7 +206,6 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrC
   let meta: { key: string; value: string } | undefined;
   let itemTerm: WxrItemTerm | undefined;
   let channelAnnounced = false;
-  let sawRoot = false;
   const pending: WxrItem[] = [];
 
   const announceChannel = (line: number) => {
@@ -234,8 +236,8 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrC
       meta = { key: '', value: '' };
     } else if (item && key === ':category' && parent === ':item') {
       itemTerm = {
-        domain: String(tag.attributes['domain']?.value ?? ''),
-        nicename: String(tag.attributes['nicename']?.value ?? ''),
+        domain: tag.attributes['domain']?.value ?? '',
+        nicename: tag.attributes['nicename']?.value ?? '',
         name: '',
       };
     } else if (!item && key === 'wp:author') {
@@ -342,7 +344,7 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrC
       parser.write(chunk);
       for (const done of pending.splice(0)) await handlers.item(done);
     }
-    if (!sawRoot) fail('the file is empty or holds no XML element: this is not a WordPress export (WXR)', 1, 1);
+    if (!rootSeen()) fail('the file is empty or holds no XML element: this is not a WordPress export (WXR)', 1, 1);
     parser.close();
   } catch (error) {
     if (error instanceof WxrError) throw error;
