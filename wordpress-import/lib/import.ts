@@ -96,6 +96,19 @@ function slugFrom(nicename: string, name: string): string {
   return asciiSlug(decode(nicename)) || asciiSlug(name);
 }
 
+/**
+ * Fills what old or hand-made exports leave out: a post ID from the `?p=` of the guid or link,
+ * and categories written as plain `<category>Name</category>` (RSS style, no domain or slug).
+ */
+function normalize(item: WxrItem): WxrItem {
+  if (!/^\d+$/.test(item.id)) item.id = /[?&](?:p|page_id)=(\d+)/.exec(`${item.guid} ${item.link}`)?.[1] ?? `${item.file}:${item.line}`;
+  for (const term of item.terms) {
+    if (term.domain === '') term.domain = 'category';
+    if (term.nicename === '') term.nicename = asciiSlug(term.name);
+  }
+  return item;
+}
+
 /** `2013-01-10 20:15:40` (GMT) → ISO; empty for WordPress's zero date. */
 function isoDate(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(value.trim());
@@ -114,6 +127,11 @@ function shorten(text: string, max: number): string {
   const cut = clean.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`;
+}
+
+/** The `wordpress` front-matter field: the post ID, when the export has one. */
+function wordpressId(item: WxrItem): { wordpress?: { id: number } } {
+  return /^\d+$/.test(item.id) && Number(item.id) > 0 ? { wordpress: { id: Number(item.id) } } : {};
 }
 
 function sha(text: string | Buffer): string {
@@ -208,7 +226,8 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   for (const file of options.files) {
     const channel = await readWxr(file, {
       bodies: false,
-      item: (item) => {
+      item: (found) => {
+        const item = normalize(found);
         if (item.type === 'attachment') {
           attachments.set(item.id, {
             url: item.attachmentUrl || item.guid,
@@ -265,6 +284,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
       continue;
     }
     if (posts.has(item.id)) continue;
+    if (!/^\d+$/.test(item.id)) warn(item, 'the export gives no post ID: a later import cannot recognise this post and would add it again');
     const existing = (isPage ? existingPages : existingArticles).byId.get(item.id);
     const taken = isPage ? takenPages : takenArticles;
     let slug = existing;
@@ -365,7 +385,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     manifest = {};
   }
   const newManifest: Record<string, string> = { ...manifest };
-  const staged: string[] = [];
+  const staged = new Set<string>();
 
   /** Stages `relative` with `content` when it differs from what is there; honours edits unless forced. */
   const stage = async (relative: string, content: string, item: WxrItem | undefined, overwrite: boolean): Promise<void> => {
@@ -395,7 +415,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     const path = join(staging, relative);
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, content);
-    staged.push(relative);
+    staged.add(relative);
   };
 
   const store = new ImageStore(options.uploads ? resolve(options.uploads) : undefined);
@@ -423,7 +443,9 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
       const login = coAuthors[index]?.nicename.replace(/^cap-/, '') ?? item.creator;
       if (post.url && login) {
         usedAuthors.set(login, slug);
-        redirects.set(`/author/${login}/`, `/autorzy/${slug}/`);
+        // WordPress's author address uses the login's URL form ("user_nicename").
+        const nicename = /^[\w.-]+$/.test(login) ? login.toLowerCase() : asciiSlug(login);
+        if (nicename) redirects.set(`/author/${nicename}/`, `/autorzy/${slug}/`);
       }
     }
     const tags: string[] = [];
@@ -447,9 +469,11 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     const total = posts.size;
     for (const file of options.files) {
       await readWxr(file, {
-        item: async (item) => {
+        item: async (found) => {
+          const item = normalize(found);
           const post = posts.get(item.id);
-          if (post?.item.file !== file || (item.type !== 'post' && item.type !== 'page')) return;
+          // The first item of an ID wins, as in the first pass.
+          if (post?.item.file !== file || post.item.line !== item.line || (item.type !== 'post' && item.type !== 'page')) return;
           await writePost(post, item);
           options.progress?.(++done, total);
         },
@@ -476,7 +500,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
       const data = {
         title: title || 'Bez tytułu',
         ...(description ? { description: shorten(description, LEAD_MAX) } : {}),
-        wordpress: { id: Number(item.id) },
+        ...wordpressId(item),
       };
       await stage(`pages/${post.slug}.mdx`, mdxFile(data, body.mdx), item, true);
       report.counts.pages++;
@@ -518,7 +542,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
       ...(hero ? { hero } : {}),
       ...(body.source ? { source: body.source } : {}),
       ...(draft ? { draft: true } : {}),
-      wordpress: { id: Number(item.id) },
+      ...wordpressId(item),
     };
     await stage(`articles/${post.slug}.mdx`, mdxFile(data, body.mdx), item, true);
     if (draft) report.counts.drafts++;
@@ -575,7 +599,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     if (dryRun) continue;
     await mkdir(dirname(join(staging, image.to)), { recursive: true });
     await copyFile(image.from, join(staging, image.to));
-    staged.push(image.to);
+    staged.add(image.to);
   }
   // Redirects of earlier imports (other yearly files) are kept.
   // An old address that is also an address of the new site would shadow a page.
@@ -608,7 +632,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
       await mkdir(dirname(target), { recursive: true });
       await rename(join(staging, relative), target);
     }
-    if (staged.length || !existsSync(manifestPath)) {
+    if (staged.size > 0 || !existsSync(manifestPath)) {
       await mkdir(contentDir, { recursive: true });
       await writeFile(manifestPath, `${JSON.stringify({ files: newManifest }, null, 2)}\n`);
     }
