@@ -58,6 +58,9 @@ export default defineConfig({
     },
   },
   markdown: {
+    // Shiki colours code blocks with style attributes, which the Content Security Policy blocks;
+    // code stays plain <pre><code class="language-…"> in both the Markdown and the MDX pipeline.
+    syntaxHighlight: false,
     processor: satteri({
       mdastPlugins: [autoAdSlots({ everyParagraphs: settings.adEveryParagraphs, element: 'AutoAd' })],
     }),

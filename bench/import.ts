@@ -66,7 +66,8 @@ async function writeExport(file: string, count: number): Promise<void> {
   };
   const paragraph = () => Array.from({ length: 3 + Math.floor(next() * 3) }, sentence).join(' ');
   const out = createWriteStream(file);
-  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  const write = (text: string) =>
+    out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve()));
   await write(`<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
 <channel>
@@ -157,12 +158,25 @@ try {
   await writeUploads(uploads);
 
   /** Imports an export of `count` posts into a fresh copy of the fixture content; returns the measurement. */
-  const importRun = async (count: number, name: string): Promise<{ measured: Measurement; contentDir: string; bytes: number; files: number }> => {
+  const importRun = async (
+    count: number,
+    name: string,
+  ): Promise<{ measured: Measurement; contentDir: string; bytes: number; files: number }> => {
     const wxr = join(work, `${name}.xml`);
     await writeExport(wxr, count);
     const contentDir = join(work, name, 'content');
     await cp(join(ROOT, 'tests', 'wordpress-import', 'fixtures', 'content'), contentDir, { recursive: true });
-    const args = [join(ROOT, 'wordpress-import', 'index.ts'), wxr, '--uploads', uploads, '--content-dir', contentDir, '--comments-out', join(work, name, 'comments.json'), '--json'];
+    const args = [
+      join(ROOT, 'wordpress-import', 'index.ts'),
+      wxr,
+      '--uploads',
+      uploads,
+      '--content-dir',
+      contentDir,
+      '--comments-out',
+      join(work, name, 'comments.json'),
+      '--json',
+    ];
     console.log(`[bench] importing ${count} posts (${mb((await stat(wxr)).size)} of WXR)…`);
     const measured = await measure(nodeBinary(), args, { cwd: ROOT, env: process.env, logFile: join(work, `${name}-import.log`) });
     const report = JSON.parse((await readFile(join(work, `${name}-import.log`), 'utf8')).slice(0)) as { counts: Record<string, number> };
@@ -178,7 +192,12 @@ try {
   await createProjectCopy(projectDir);
   const build = await measure(nodeBinary(), [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
     cwd: projectDir,
-    env: { ...process.env, SZPALTA_CONTENT_DIR: small.contentDir, SZPALTA_CACHE_DIR: join(projectDir, '.cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      SZPALTA_CONTENT_DIR: small.contentDir,
+      SZPALTA_CACHE_DIR: join(projectDir, '.cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     logFile: join(work, 'build.log'),
   });
   const pages = (await readdir(join(projectDir, 'dist'), { recursive: true })).filter((file) => file.endsWith('.html')).length;

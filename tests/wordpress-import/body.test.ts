@@ -9,7 +9,8 @@ function context(overrides: Partial<BodyContext> = {}) {
   const warnings: string[] = [];
   const value: BodyContext = {
     image: (url) => (url.includes('brak') ? undefined : { src: `../images/wordpress/${url.split('/').pop() ?? ''}` }),
-    attachment: (id) => (id === '7' ? { url: 'https://old.example/wp-content/uploads/siedem.jpg', alt: 'Siedem', caption: 'Siódme zdjęcie' } : undefined),
+    attachment: (id) =>
+      id === '7' ? { url: 'https://old.example/wp-content/uploads/siedem.jpg', alt: 'Siedem', caption: 'Siódme zdjęcie' } : undefined,
     attachedImages: () => [],
     link: (url) => (url === 'https://old.example/2020/01/02/stary/' ? '/artykuly/stary/' : url),
     warn: (message) => warnings.push(message),
@@ -21,9 +22,12 @@ function context(overrides: Partial<BodyContext> = {}) {
 describe('text arrives literally', () => {
   it('escapes what MDX would read as syntax, so the page shows the same characters WordPress showed', () => {
     const { value } = context();
-    const html = 'Klamry {x} i }, gwiazdki *a* _b_, 2 < 3, `kod`, # nie nagłówek, [nawias] i \\ ukośnik &amp; &bdquo;cudzysłów&rdquo; &hellip;';
+    const html =
+      'Klamry {x} i }, gwiazdki *a* _b_, 2 < 3, `kod`, # nie nagłówek, [nawias] i \\ ukośnik &amp; &bdquo;cudzysłów&rdquo; &hellip;';
     const { mdx } = convertBody(html, value);
-    expect(plainTextOf(parseMdx(mdx))).toBe('Klamry {x} i }, gwiazdki *a* _b_, 2 < 3, `kod`, # nie nagłówek, [nawias] i \\ ukośnik & „cudzysłów” …');
+    expect(plainTextOf(parseMdx(mdx))).toBe(
+      'Klamry {x} i }, gwiazdki *a* _b_, 2 < 3, `kod`, # nie nagłówek, [nawias] i \\ ukośnik & „cudzysłów” …',
+    );
   });
 
   it('applies the paragraph rules of the classic editor: blank line → paragraph, single line break → <br>', () => {
@@ -45,13 +49,19 @@ describe('shortcodes', () => {
   });
 
   it('reads the caption attribute of the older [caption caption="…"] form', () => {
-    const { mdx } = convertBody('[caption caption="Stary &quot;podpis&quot;"]<img src="https://old.example/wp-content/uploads/a.jpg" alt="" />[/caption]', context().value);
+    const { mdx } = convertBody(
+      '[caption caption="Stary &quot;podpis&quot;"]<img src="https://old.example/wp-content/uploads/a.jpg" alt="" />[/caption]',
+      context().value,
+    );
     expect(mdx).toContain('caption="Stary &#x22;podpis&#x22;"');
     expect(mdx).toContain('alt="Stary \\"podpis\\""'.replace(/\\"/g, '&#x22;'));
   });
 
   it('turns [gallery ids] into figures, [embed] and [youtube] into Embeds', () => {
-    const { mdx } = convertBody('[gallery ids="7"]\n\n[embed]https://www.youtube.com/watch?v=abc123[/embed]\n\n[youtube=https://youtu.be/xyz789]', context().value);
+    const { mdx } = convertBody(
+      '[gallery ids="7"]\n\n[embed]https://www.youtube.com/watch?v=abc123[/embed]\n\n[youtube=https://youtu.be/xyz789]',
+      context().value,
+    );
     expect(mdx).toContain('<Figure src="../images/wordpress/siedem.jpg" alt="Siedem" caption="Siódme zdjęcie" />');
     expect(mdx).toContain('<Embed url="https://www.youtube.com/watch?v=abc123" title="Film w serwisie YouTube" provider="YouTube" />');
     expect(mdx).toContain('<Embed url="https://youtu.be/xyz789"');
@@ -139,7 +149,13 @@ describe('what content may not carry', () => {
     expect(mdx).not.toMatch(/script|style|form|iframe|onclick|javascript/i);
     expect(mdx).toContain('<Embed url="https://www.youtube.com/watch?v=abcdef"');
     expect(warnings).toEqual(
-      expect.arrayContaining(['<script> removed', '<style> removed', '<form> removed', 'iframe of https://evil.example/ removed', 'a javascript: link removed']),
+      expect.arrayContaining([
+        '<script> removed',
+        '<style> removed',
+        '<form> removed',
+        'iframe of https://evil.example/ removed',
+        'a javascript: link removed',
+      ]),
     );
   });
 });

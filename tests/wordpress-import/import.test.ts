@@ -20,7 +20,13 @@ afterEach(async () => {
 async function imported(extra: Partial<Parameters<typeof importWordPress>[0]> = {}) {
   const fresh = await freshContent();
   folders.push(fresh.dir);
-  const report = await importWordPress({ files: [GAZETA], contentDir: fresh.contentDir, uploads: UPLOADS, commentsOut: fresh.commentsOut, ...extra });
+  const report = await importWordPress({
+    files: [GAZETA],
+    contentDir: fresh.contentDir,
+    uploads: UPLOADS,
+    commentsOut: fresh.commentsOut,
+    ...extra,
+  });
   return { ...fresh, report };
 }
 
@@ -72,7 +78,9 @@ describe('importing the fixture export', () => {
     expect(classic?.body).toContain('[stronę redakcji](/o-redakcji/)');
     expect(classic?.body).toContain('[tag Żabka](/tagi/zabka/)');
     // The size variant in the body resolves to the original upload.
-    expect(classic?.body).toContain('<Figure src="../images/wordpress/2024/05/kot.jpg" alt="Rudy kot" caption="Kot na płocie." credit="Anna Kowalska" />');
+    expect(classic?.body).toContain(
+      '<Figure src="../images/wordpress/2024/05/kot.jpg" alt="Rudy kot" caption="Kot na płocie." credit="Anna Kowalska" />',
+    );
 
     expect(articles.get(11)?.data).toMatchObject({ authors: ['anna-kowalska', 'piotr-zielinski'], lead: 'Łąki giną, a z nimi pszczoły.' });
     expect(articles.get(11)?.body).toContain('src="../images/wordpress/2024/05/zrodlo-laka.jpg"');
@@ -83,7 +91,10 @@ describe('importing the fixture export', () => {
     expect(articles.has(17)).toBe(false);
 
     const pages = await byWordPressId(contentDir, 'pages');
-    expect(pages.get(12)).toMatchObject({ slug: 'o-redakcji', data: { title: 'O redakcji', description: 'Kim jesteśmy i jak pracujemy.' } });
+    expect(pages.get(12)).toMatchObject({
+      slug: 'o-redakcji',
+      data: { title: 'O redakcji', description: 'Kim jesteśmy i jak pracujemy.' },
+    });
     expect(pages.get(13)?.slug).toBe('o-nas-2');
 
     expect(parse(await readFile(join(contentDir, 'authors', 'lukasz-zolc.yml'), 'utf8'))).toEqual({ name: 'Łukasz Żółć' });
@@ -92,14 +103,24 @@ describe('importing the fixture export', () => {
       name: 'Oszustwa w sieci',
       description: 'Jak nie dać się oszukać.',
     });
-    expect((await readdir(join(contentDir, 'images', 'wordpress', '2024', '05'))).sort()).toEqual(['kot.jpg', 'pies.png', 'zrodlo-laka.jpg']);
+    expect((await readdir(join(contentDir, 'images', 'wordpress', '2024', '05'))).sort()).toEqual([
+      'kot.jpg',
+      'pies.png',
+      'zrodlo-laka.jpg',
+    ]);
   });
 
   it('reuses an existing author and tag of the same slug without touching their files', async () => {
     const before = await snapshot(join(FIXTURES, 'content'));
     const { contentDir } = await imported();
     const after = await snapshot(contentDir);
-    for (const file of ['authors/jan-nowak.yml', 'authors/anna-kowalska.yml', 'tags/bezpieczenstwo.yml', 'articles/pierwszy-artykul.mdx', 'pages/o-nas.mdx']) {
+    for (const file of [
+      'authors/jan-nowak.yml',
+      'authors/anna-kowalska.yml',
+      'tags/bezpieczenstwo.yml',
+      'articles/pierwszy-artykul.mdx',
+      'pages/o-nas.mdx',
+    ]) {
       expect(after.get(file), file).toBe(before.get(file));
     }
   });
@@ -120,7 +141,9 @@ describe('importing the fixture export', () => {
 
   it('writes the redirect table and the approved comments with their threads (no spam, no pending)', async () => {
     const { contentDir, commentsOut } = await imported();
-    const table = parse(await readFile(join(contentDir, 'redirects', 'wordpress.yml'), 'utf8')) as { redirects: { from: string; to: string }[] };
+    const table = parse(await readFile(join(contentDir, 'redirects', 'wordpress.yml'), 'utf8')) as {
+      redirects: { from: string; to: string }[];
+    };
     expect(table.redirects).toEqual(
       expect.arrayContaining([
         { from: '/2024/05/10/oszusci-podszywaja-sie-pod-bank/', to: '/artykuly/oszusci-podszywaja-sie-pod-bank/' },
@@ -140,8 +163,20 @@ describe('importing the fixture export', () => {
       source: 'wordpress',
       articles: {
         'oszusci-podszywaja-sie-pod-bank': [
-          { id: 'wp-1', parentId: null, author: 'Czytelniczka', date: '2024-05-10T09:00:00Z', text: 'Dziękuję za ostrzeżenie & pozdrawiam!' },
-          { id: 'wp-2', parentId: 'wp-1', author: 'Jan Nowak', date: '2024-05-10T09:30:00Z', text: 'Proszę bardzo.\n\nUważajcie na siebie.' },
+          {
+            id: 'wp-1',
+            parentId: null,
+            author: 'Czytelniczka',
+            date: '2024-05-10T09:00:00Z',
+            text: 'Dziękuję za ostrzeżenie & pozdrawiam!',
+          },
+          {
+            id: 'wp-2',
+            parentId: 'wp-1',
+            author: 'Jan Nowak',
+            date: '2024-05-10T09:30:00Z',
+            text: 'Proszę bardzo.\n\nUważajcie na siebie.',
+          },
         ],
       },
     });
@@ -180,7 +215,13 @@ describe('running it again', () => {
     const fresh = await freshContent();
     folders.push(fresh.dir);
     const before = await snapshot(fresh.dir);
-    const report = await importWordPress({ files: [GAZETA], contentDir: fresh.contentDir, uploads: UPLOADS, commentsOut: fresh.commentsOut, dryRun: true });
+    const report = await importWordPress({
+      files: [GAZETA],
+      contentDir: fresh.contentDir,
+      uploads: UPLOADS,
+      commentsOut: fresh.commentsOut,
+      dryRun: true,
+    });
     expect(report.dryRun).toBe(true);
     expect(report.counts.articles).toBe(3);
     expect(report.written).toContain('articles/oszusci-podszywaja-sie-pod-bank.mdx');
@@ -219,7 +260,17 @@ describe('the command', () => {
   it('prints the report as JSON with --json', async () => {
     const fresh = await freshContent();
     folders.push(fresh.dir);
-    const { stdout } = await command([GAZETA, '--uploads', UPLOADS, '--content-dir', fresh.contentDir, '--comments-out', fresh.commentsOut, '--json', '--dry-run']);
+    const { stdout } = await command([
+      GAZETA,
+      '--uploads',
+      UPLOADS,
+      '--content-dir',
+      fresh.contentDir,
+      '--comments-out',
+      fresh.commentsOut,
+      '--json',
+      '--dry-run',
+    ]);
     const report = JSON.parse(stdout) as ImportReport;
     expect(report).toMatchObject({ dryRun: true, counts: { articles: 3, pages: 2, comments: 2 } });
     expect(report.warnings).toContainEqual({ postId: '17', title: 'Prywatna notatka', message: 'skipped: its status is "private"' });
@@ -228,10 +279,20 @@ describe('the command', () => {
   it('prints counts and one line per warning, and exits with 1 and the position for a broken file', async () => {
     const fresh = await freshContent();
     folders.push(fresh.dir);
-    const { stdout } = await command([GAZETA, '--uploads', UPLOADS, '--content-dir', fresh.contentDir, '--comments-out', fresh.commentsOut]);
+    const { stdout } = await command([
+      GAZETA,
+      '--uploads',
+      UPLOADS,
+      '--content-dir',
+      fresh.contentDir,
+      '--comments-out',
+      fresh.commentsOut,
+    ]);
     expect(stdout).toContain('articles 3, drafts 1, scheduled 1, pages 2, skipped 1');
     expect(stdout).toContain('authors 2, tags 2, images 3, comments 2, redirects 10');
-    expect(stdout).toContain('  post 14 "Pierwszy artykuł": slug changed from "pierwszy-artykul" to "pierwszy-artykul-2": the address is already taken');
+    expect(stdout).toContain(
+      '  post 14 "Pierwszy artykuł": slug changed from "pierwszy-artykul" to "pierwszy-artykul-2": the address is already taken',
+    );
     const { contentDir } = fresh;
     const failure = await command([join(FIXTURES, 'bad', 'truncated.xml'), '--content-dir', contentDir]).then(
       () => undefined,
@@ -255,6 +316,8 @@ describe('the fixture content', () => {
   it('is valid before the import', async () => {
     const check = await checkContent({ contentDir: join(FIXTURES, 'content'), root: ROOT, publicDir: join(ROOT, 'public') });
     expect(check.problems).toEqual([]);
-    expect(await readMdx(join(FIXTURES, 'content', 'articles', 'pierwszy-artykul.mdx'))).toMatchObject({ data: { title: 'Pierwszy artykuł' } });
+    expect(await readMdx(join(FIXTURES, 'content', 'articles', 'pierwszy-artykul.mdx'))).toMatchObject({
+      data: { title: 'Pierwszy artykuł' },
+    });
   });
 });

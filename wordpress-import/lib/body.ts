@@ -226,7 +226,11 @@ export function convertBody(html: string, context: BodyContext): ConvertedBody {
       if (url) warnOnce(`embed of ${url} dropped: not an https address of a known service`);
       return undefined;
     }
-    return component('Embed', [...attribute('url', embed.url), ...attribute('title', embed.title), ...attribute('provider', embed.provider)]);
+    return component('Embed', [
+      ...attribute('url', embed.url),
+      ...attribute('title', embed.title),
+      ...attribute('provider', embed.provider),
+    ]);
   };
 
   const mediaEmbed = (node: Element) => {
@@ -346,7 +350,7 @@ function sanitize(tree: HastRoot, warn: (message: string) => void, placeholder: 
       const name = child.tagName;
       if (name === 'iframe') {
         const src = prop(child, 'src');
-        if (src.startsWith("https://") && embedFor(src)) {
+        if (src.startsWith('https://') && embedFor(src)) {
           const marker = placeholder({ kind: 'embed', url: src });
           const index = /data-index="(\d+)"/.exec(marker)?.[1] ?? '0';
           return [{ type: 'element', tagName: 'wp-special', properties: { dataIndex: index }, children: [] }];

@@ -46,6 +46,7 @@ export function embedFor(address: string): EmbedTarget | undefined {
   if (!known) return undefined;
   // Player addresses (youtube.com/embed/ID) become the page a reader can open.
   const youtube = /^\/embed\/([\w-]{6,})/.exec(url.pathname);
-  if (known.provider === 'YouTube' && youtube) return { url: `https://www.youtube.com/watch?v=${youtube[1]}`, provider: 'YouTube', title: 'Film w serwisie YouTube' };
+  if (known.provider === 'YouTube' && youtube)
+    return { url: `https://www.youtube.com/watch?v=${youtube[1]}`, provider: 'YouTube', title: 'Film w serwisie YouTube' };
   return { url: url.href, provider: known.provider, title: `${known.what} w serwisie ${known.provider}` };
 }

@@ -41,7 +41,7 @@ export class ImageStore {
     const marker = path.indexOf('/wp-content/uploads/');
     if (marker >= 0) return path.slice(marker + '/wp-content/uploads/'.length);
     // WordPress.com serves uploads from <site>.files.wordpress.com/<yyyy>/<mm>/<file>.
-    if (url.hostname.endsWith(".files.wordpress.com") || path.startsWith("/files/")) return path.replace(/^\/(?:files\/)?/, '');
+    if (url.hostname.endsWith('.files.wordpress.com') || path.startsWith('/files/')) return path.replace(/^\/(?:files\/)?/, '');
     return undefined;
   }
 

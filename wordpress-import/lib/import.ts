@@ -451,7 +451,13 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     const tags: string[] = [];
     for (const taxonomy of ['category', 'post_tag'] as const) {
       for (const term of item.terms.filter((candidate) => candidate.domain === taxonomy)) {
-        const known = terms.get(`${taxonomy}:${term.nicename}`) ?? { taxonomy, nicename: term.nicename, name: term.name, description: '', parent: '' };
+        const known = terms.get(`${taxonomy}:${term.nicename}`) ?? {
+          taxonomy,
+          nicename: term.nicename,
+          name: term.name,
+          description: '',
+          parent: '',
+        };
         const slug = addTag(known);
         if (slug && !tags.includes(slug)) tags.push(slug);
         if (slug && post.url) {
