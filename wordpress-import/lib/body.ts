@@ -87,6 +87,8 @@ function textOf(node: HastNodes): string {
 
 /** Text of an HTML fragment, with entities decoded and tags removed. */
 export function htmlToText(html: string): string {
+  // Most titles and names hold neither tags nor entities.
+  if (!/[<&]/.test(html)) return html.replace(/\s+/g, ' ').trim();
   return textOf(htmlParser.parse(html)).replace(/\s+/g, ' ').trim();
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, posix, resolve } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
@@ -388,14 +388,11 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   const staged = new Set<string>();
 
   /** Stages `relative` with `content` when it differs from what is there; honours edits unless forced. */
-  const stage = async (relative: string, content: string, item: WxrItem | undefined, overwrite: boolean): Promise<void> => {
+  // Synchronous file calls: one small file at a time, thousands of them, with nothing else to do meanwhile.
+  const madeFolders = new Set<string>();
+  const stage = (relative: string, content: string, item: WxrItem | undefined, overwrite: boolean): void => {
     const target = join(contentDir, relative);
-    let current: string | undefined;
-    try {
-      current = await readFile(target, 'utf8');
-    } catch {
-      current = undefined;
-    }
+    const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
     if (current === content) {
       report.unchanged++;
       newManifest[relative] = sha(content);
@@ -413,8 +410,11 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     report.written.push(relative);
     if (dryRun) return;
     const path = join(staging, relative);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, content);
+    if (!madeFolders.has(dirname(path))) {
+      mkdirSync(dirname(path), { recursive: true });
+      madeFolders.add(dirname(path));
+    }
+    writeFileSync(path, content);
     staged.add(relative);
   };
 
@@ -475,12 +475,12 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     const total = posts.size;
     for (const file of options.files) {
       await readWxr(file, {
-        item: async (found) => {
+        item: (found) => {
           const item = normalize(found);
           const post = posts.get(item.id);
           // The first item of an ID wins, as in the first pass.
           if (post?.item.file !== file || post.item.line !== item.line || (item.type !== 'post' && item.type !== 'page')) return;
-          await writePost(post, item);
+          writePost(post, item);
           options.progress?.(++done, total);
         },
       });
@@ -490,7 +490,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     throw error;
   }
 
-  async function writePost(post: Post, item: WxrItem): Promise<void> {
+  function writePost(post: Post, item: WxrItem): void {
     const images = new ImageStoreView(store, (url) => warn(item, `image missing from the uploads: ${url}`));
     const context: BodyContext = {
       image: (url) => images.resolve(url),
@@ -508,7 +508,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
         ...(description ? { description: shorten(description, LEAD_MAX) } : {}),
         ...wordpressId(item),
       };
-      await stage(`pages/${post.slug}.mdx`, mdxFile(data, body.mdx), item, true);
+      stage(`pages/${post.slug}.mdx`, mdxFile(data, body.mdx), item, true);
       report.counts.pages++;
       addRedirect(item, post);
       return;
@@ -550,7 +550,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
       ...(draft ? { draft: true } : {}),
       ...wordpressId(item),
     };
-    await stage(`articles/${post.slug}.mdx`, mdxFile(data, body.mdx), item, true);
+    stage(`articles/${post.slug}.mdx`, mdxFile(data, body.mdx), item, true);
     if (draft) report.counts.drafts++;
     else if (item.status === 'future' || Date.parse(pubDate) > now) report.counts.scheduled++;
     else report.counts.articles++;
@@ -586,12 +586,12 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   for (const [slug, data] of authorFiles) {
     if (existingAuthors.has(slug)) continue;
     report.counts.authors++;
-    await stage(`authors/${slug}.yml`, stringify(data, { lineWidth: 0 }), undefined, false);
+    stage(`authors/${slug}.yml`, stringify(data, { lineWidth: 0 }), undefined, false);
   }
   for (const [slug, data] of tagFiles) {
     if (existingTags.has(slug)) continue;
     report.counts.tags++;
-    await stage(`tags/${slug}.yml`, stringify(data, { lineWidth: 0 }), undefined, false);
+    stage(`tags/${slug}.yml`, stringify(data, { lineWidth: 0 }), undefined, false);
   }
   for (const image of store.planned.values()) {
     const target = join(contentDir, image.to);
@@ -627,16 +627,20 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   report.counts.redirects = table.length;
   if (table.length) {
     const header = '# Addresses of the old WordPress site and where they are now. Written by npm run import:wordpress.\n';
-    await stage(REDIRECTS_FILE, header + stringify({ redirects: table }, { lineWidth: 0 }), undefined, true);
+    stage(REDIRECTS_FILE, header + stringify({ redirects: table }, { lineWidth: 0 }), undefined, true);
   }
 
   if (dryRun) return report;
   // Everything succeeded: move the staged files into place.
   try {
+    const targetFolders = new Set<string>();
     for (const relative of staged) {
       const target = join(contentDir, relative);
-      await mkdir(dirname(target), { recursive: true });
-      await rename(join(staging, relative), target);
+      if (!targetFolders.has(dirname(target))) {
+        mkdirSync(dirname(target), { recursive: true });
+        targetFolders.add(dirname(target));
+      }
+      renameSync(join(staging, relative), target);
     }
     if (staged.size > 0 || !existsSync(manifestPath)) {
       await mkdir(contentDir, { recursive: true });
