@@ -161,6 +161,17 @@ describe('what content may not carry', () => {
 });
 
 describe('links and signatures', () => {
+  it('turns an image linked to its full size into a Figure, without the link, and keeps the text beside it', () => {
+    const links: string[] = [];
+    const { value } = context({ link: (url) => (links.push(url), url) });
+    const { mdx } = convertBody(
+      '<p><a href="https://old.example/wp-content/uploads/duze.jpg"><img src="https://old.example/wp-content/uploads/duze-300x200.jpg" alt="Duże"></a> i tekst obok</p>',
+      value,
+    );
+    expect(mdx).toBe('<Figure src="../images/wordpress/duze-300x200.jpg" alt="Duże" />\n\ni tekst obok\n');
+    expect(links).toEqual([]);
+  });
+
   it('rewrites links to the old site to the new addresses', () => {
     const { mdx } = convertBody('<a href="https://old.example/2020/01/02/stary/">stary tekst</a>', context().value);
     expect(mdx.trim()).toBe('[stary tekst](/artykuly/stary/)');

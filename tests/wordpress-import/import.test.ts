@@ -85,6 +85,8 @@ describe('importing the fixture export', () => {
     expect(articles.get(11)?.data).toMatchObject({ authors: ['anna-kowalska', 'piotr-zielinski'], lead: 'Łąki giną, a z nimi pszczoły.' });
     expect(articles.get(11)?.body).toContain('src="../images/wordpress/2024/05/zrodlo-laka.jpg"');
     expect(articles.get(14)?.slug).toBe('pierwszy-artykul-2');
+    // The old site's address with "www." and without the trailing slash is the old site too.
+    expect(articles.get(14)?.body).toContain('[wpis o łąkach](/artykuly/blokowy-wpis/)');
     expect(articles.get(15)).toMatchObject({ slug: 'szkic-redakcyjny', data: { draft: true, pubDate: '2024-05-20T12:00:00Z' } });
     expect(articles.get(16)?.data).toMatchObject({ pubDate: '2099-01-01T10:00:00Z' });
     expect(articles.get(16)?.data).not.toHaveProperty('draft');
@@ -135,7 +137,10 @@ describe('importing the fixture export', () => {
     expect(report.warnings.find((warning) => warning.postId === '10')?.title).toBe('Oszuści podszywają się pod bank & kuriera');
     expect(messages(report, '11')).toEqual(['<style> removed']);
     expect(messages(report, '13')).toEqual(['slug changed from "o-nas" to "o-nas-2": the address is already taken']);
-    expect(messages(report, '14')).toEqual(['slug changed from "pierwszy-artykul" to "pierwszy-artykul-2": the address is already taken']);
+    expect(messages(report, '14')).toEqual([
+      'slug changed from "pierwszy-artykul" to "pierwszy-artykul-2": the address is already taken',
+      'link to https://stara-gazeta.example/wp-content/uploads/2024/05/cennik.pdf kept: a file of the old site, copy it to the new one or remove the link',
+    ]);
     expect(messages(report, '17')).toEqual(['skipped: its status is "private"']);
   });
 

@@ -1,7 +1,7 @@
 import { parse as parseBlocks } from '@wordpress/block-serialization-default-parser';
 import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { defaultHandlers, toMdast, type State } from 'hast-util-to-mdast';
-import type { BlockContent, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { BlockContent, Link, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
@@ -376,6 +376,7 @@ type Parent = Extract<Nodes, { children: unknown[] }>;
 /** Makes the tree valid for the site: components out of paragraphs and links, heading levels, links rewritten. */
 function tidy(tree: Root, context: BodyContext, warn: (message: string) => void): Root {
   let previousDepth = 1;
+  const rewritten = (link: Link): Link => ({ ...link, url: context.link(link.url.trim()) });
   const visit = (node: Nodes): Nodes[] => {
     if (node.type === 'link') {
       const url = node.url.trim();
@@ -385,7 +386,6 @@ function tidy(tree: Root, context: BodyContext, warn: (message: string) => void)
       }
       // A button or anchor without an address is text.
       if (url === '' || url.startsWith('#')) return node.children.flatMap(visit);
-      node.url = context.link(url);
     }
     if (node.type === 'image' || node.type === 'imageReference') {
       const url = node.type === 'image' ? node.url : '';
@@ -403,12 +403,13 @@ function tidy(tree: Root, context: BodyContext, warn: (message: string) => void)
       parent.children = parent.children.flatMap((child) => visit(child as Nodes)) as typeof parent.children;
       if (node.type === 'link' || node.type === 'paragraph' || node.type === 'emphasis' || node.type === 'strong') {
         const hasFlow = node.children.some((child) => (child as Nodes).type === 'mdxJsxFlowElement');
-        if (hasFlow) return splitAroundFlow(node);
+        // An image linked to its full size becomes a Figure; the link goes (and is not reported).
+        if (hasFlow) return splitAroundFlow(node).map((part) => (part.type === 'link' ? rewritten(part) : part));
       }
       if ((node.type === 'paragraph' || node.type === 'heading') && node.children.every((child) => isBlank(child))) return [];
       if (node.type === 'link' && node.children.every((child) => isBlank(child))) return [];
     }
-    return [node];
+    return [node.type === 'link' ? rewritten(node) : node];
   };
   tree.children = tree.children.flatMap((child) => visit(child)) as RootContent[];
   return tree;
@@ -424,6 +425,11 @@ function splitAroundFlow(node: Paragraph | PhrasingContent): Nodes[] {
   let run: PhrasingContent[] = [];
   const flush = () => {
     if (run.some((child) => !isBlank(child))) {
+      // The text beside a Figure starts and ends a paragraph of its own now.
+      const first = run[0];
+      const last = run.at(-1);
+      if (first?.type === 'text') run[0] = { ...first, value: first.value.trimStart() };
+      if (last?.type === 'text') run[run.length - 1] = { ...last, value: (run.at(-1) as typeof last).value.trimEnd() };
       const wrapped = node.type === 'paragraph' ? { ...node, children: run } : { ...(node as Parent), children: run };
       out.push(wrapped as Nodes);
     }

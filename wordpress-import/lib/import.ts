@@ -255,7 +255,11 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   const origins = new Set<string>();
   for (const channel of channels) {
     try {
-      if (channel.blogUrl) origins.add(new URL(channel.blogUrl).host.toLowerCase());
+      if (channel.blogUrl) {
+        // Old links use the address with and without "www." alike.
+        const host = new URL(channel.blogUrl).host.toLowerCase().replace(/^www\./, '');
+        origins.add(host).add(`www.${host}`);
+      }
     } catch {
       // An export without a usable site address: its links cannot be recognised as internal.
     }
@@ -359,6 +363,10 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
       return address;
     }
     if (!origins.has(url.host.toLowerCase())) return address;
+    if (url.pathname.includes('/wp-content/uploads/')) {
+      warn(item, `link to ${address} kept: a file of the old site, copy it to the new one or remove the link`);
+      return address;
+    }
     const id = url.searchParams.get('p') ?? url.searchParams.get('page_id');
     const target = id ? byId.get(id) : byOldPath.get(url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`);
     if (target) return target + url.hash;
