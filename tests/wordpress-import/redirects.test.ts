@@ -44,6 +44,28 @@ describe('redirect tables in content/redirects/', () => {
     ]);
   });
 
+  it('may not take an address of the site, which the redirect would hide', async () => {
+    const contentDir = await contentWith(
+      [
+        'redirects:',
+        '  - from: /o-nas/',
+        '    to: /artykuly/pierwszy-artykul/',
+        '  - from: /tagi/stary-tag/',
+        '    to: /tagi/bezpieczenstwo/',
+        '',
+      ].join('\n'),
+    );
+    const check = await checkContent({ contentDir, root: ROOT, publicDir: join(ROOT, 'public') });
+    expect(
+      check.problems.map(
+        (problem) => `${displayPath(problem.file, contentDir)}:${problem.line}:${problem.column} ${problem.rule}: ${problem.message}`,
+      ),
+    ).toEqual([
+      'redirects/wordpress.yml:2:11 redirects[0].from: /o-nas/ is an address of this site, and a redirect from it would hide the page there',
+      'redirects/wordpress.yml:4:11 redirects[1].from: /tagi/stary-tag/ is in /tagi/, a section of this site, where a redirect would shadow its pages',
+    ]);
+  });
+
   it('become the lines of _redirects', async () => {
     const contentDir = await contentWith(
       [

@@ -218,6 +218,15 @@ export function createFileChecker(context: CheckContext): FileChecker {
           }
         }
         if (file.collection === 'settings') report.settings = settingsFacts(value, result.success);
+        if (file.collection === 'redirects' && result.success) {
+          report.redirectSources = stringsUnderKeys(parsed.document, new Set(['from'])).map((found) => ({
+            file: file.path,
+            ...at(found.offset),
+            rule: fieldName(found.path),
+            href: found.value,
+            path: found.value,
+          }));
+        }
         if (!isMdx) {
           const invalid = new Set(result.success ? [] : result.error.issues.map((issue) => fieldName(issue.path)));
           for (const found of stringsUnderKeys(parsed.document, LINK_FIELDS)) {
