@@ -1,5 +1,4 @@
 // @ts-check
-import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -10,6 +9,8 @@ import { autoAdSlots } from './src/markdown/auto-ad-slots.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import admin from './src/integrations/admin.ts';
+import { withMdxPolicy } from './src/integrations/mdx-policy.ts';
+import { discoverContent } from './src/content-model/index.ts';
 import redirects from './src/integrations/redirects.ts';
 import { readRedirects } from './src/lib/redirects.ts';
 
@@ -22,6 +23,11 @@ const contentDir = new URL(`${process.env.SZPALTA_CONTENT_DIR ?? './content'}/`,
 /** The settings Astro needs before content loads (public URL, ad rhythm, newsletter origin). */
 const settings = readBuildSettings(new URL('./settings/site.yml', contentDir));
 
+/** The one Markdown pipeline: Sätteri with the automatic ad slots, for `.md`, loaders and MDX alike. */
+const markdownProcessor = satteri({
+  mdastPlugins: [autoAdSlots({ everyParagraphs: settings.adEveryParagraphs, element: 'AutoAd' })],
+});
+
 /**
  * Astro writes its incremental-build manifest as one JSON string, which records every image
  * transform of every keyed page (about 50 kB per article here). Past roughly 10,000 articles it
@@ -29,11 +35,10 @@ const settings = readBuildSettings(new URL('./settings/site.yml', contentDir));
  * larger archives build without it (measured: BENCHMARKS.md, N = 20,000).
  */
 const INCREMENTAL_BUILD_MAX_ARTICLES = 8000;
-const articlesDir = new URL('./articles/', contentDir);
+const articleCount = discoverContent(fileURLToPath(contentDir)).entries.filter((entry) => entry.collection === 'articles').length;
 
 /** Old addresses that only redirect: they are not pages for search engines. */
 const redirectPaths = new Set(readRedirects(fileURLToPath(contentDir)).map((redirect) => redirect.from));
-const articleCount = existsSync(articlesDir) ? readdirSync(articlesDir).filter((name) => name.endsWith('.mdx')).length : 0;
 
 export default defineConfig({
   site: settings.url,
@@ -61,9 +66,7 @@ export default defineConfig({
     // Shiki colours code blocks with style attributes, which the Content Security Policy blocks;
     // code stays plain <pre><code class="language-…"> in both the Markdown and the MDX pipeline.
     syntaxHighlight: false,
-    processor: satteri({
-      mdastPlugins: [autoAdSlots({ everyParagraphs: settings.adEveryParagraphs, element: 'AutoAd' })],
-    }),
+    processor: markdownProcessor,
   },
   experimental: {
     // Pages whose `getStaticPaths()` gives a `cacheKey` (src/lib/cache-keys.ts) are copied from
@@ -74,7 +77,13 @@ export default defineConfig({
   integrations: [
     // First: a bad article stops the build with the check's report before Astro loads any content.
     contentCheck(),
-    mdx(),
+    // MDX content is compiled only if it passes the MDX policy, whether or not the check above ran.
+    mdx({
+      processor: withMdxPolicy(markdownProcessor, {
+        contentDir: fileURLToPath(contentDir),
+        root: fileURLToPath(new URL('./', import.meta.url)),
+      }),
+    }),
     sitemap({
       // The CMS and the 404 page are not for search engines; the news sitemap is listed beside the generated ones.
       filter: (page) => !page.includes('/admin/') && !page.endsWith('/404/') && !redirectPaths.has(new URL(page).pathname),

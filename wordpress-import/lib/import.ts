@@ -57,8 +57,12 @@ export interface ImportReport {
   dryRun: boolean;
 }
 
-/** The manifest of what the last import wrote, to tell an editor's change from an older import. */
-const MANIFEST = '.wordpress-import.json';
+/**
+ * The manifest of what the last import wrote, to tell an editor's change from an older import:
+ * beside the content folder (in the project, `.szpalta/wordpress-import.json`), because the
+ * content folder holds only content.
+ */
+const MANIFEST = join('.szpalta', 'wordpress-import.json');
 /** The redirect table the importer owns. */
 export const REDIRECTS_FILE = 'redirects/wordpress.yml';
 /** Categories WordPress gives a post that has none. */
@@ -385,7 +389,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   // Staging folder beside the content folder, so the final moves are renames on one file system.
   const parentDir = dirname(contentDir);
   const staging = dryRun ? '' : await mkdtemp(join(parentDir, '.szpalta-import-'));
-  const manifestPath = join(contentDir, MANIFEST);
+  const manifestPath = join(dirname(contentDir), MANIFEST);
   let manifest: Record<string, string> = {};
   try {
     manifest = (JSON.parse(await readFile(manifestPath, 'utf8')) as { files?: Record<string, string> }).files ?? {};
@@ -651,7 +655,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
       renameSync(join(staging, relative), target);
     }
     if (staged.size > 0 || !existsSync(manifestPath)) {
-      await mkdir(contentDir, { recursive: true });
+      await mkdir(dirname(manifestPath), { recursive: true });
       await writeFile(manifestPath, `${JSON.stringify({ files: newManifest }, null, 2)}\n`);
     }
   } finally {
