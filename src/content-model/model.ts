@@ -85,9 +85,17 @@ export const COLLECTIONS: readonly CollectionModel[] = [
     names: 'slug',
     slugFrom: 'name',
   },
-  { name: 'settings', folder: 'settings', extensions: ['.yml', '.yaml'], format: 'yaml', schema: () => settingsSchema(), names: ['site'] },
   // Redirect tables (`wordpress.yml` from the WordPress importer); the build turns them into `_redirects` and redirect pages.
-  { name: 'redirects', folder: 'redirects', extensions: ['.yml', '.yaml'], format: 'yaml', schema: () => redirectsSchema(), names: 'slug' },
+  {
+    name: 'redirects',
+    folder: 'redirects',
+    extensions: ['.yml', '.yaml'],
+    format: 'yaml',
+    schema: () => redirectsSchema(),
+    names: 'slug',
+    slugFrom: 'name',
+  },
+  { name: 'settings', folder: 'settings', extensions: ['.yml', '.yaml'], format: 'yaml', schema: () => settingsSchema(), names: ['site'] },
 ];
 
 /** The row of a collection. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { linkTarget } from './helpers.ts';
+import { linkTarget, requiredText } from './helpers.ts';
 
 /**
  * A redirect table: one YAML file in `content/redirects/` (the WordPress importer writes
@@ -8,6 +8,8 @@ import { linkTarget } from './helpers.ts';
  */
 export const redirectsSchema = () =>
   z.object({
+    /** What the table is for ("Stary serwis WordPress"), shown in the CMS. Required. */
+    name: requiredText('name'),
     /** Old addresses and where they are now. Default: none. */
     redirects: z
       .array(

@@ -26,6 +26,7 @@ describe('redirect tables in content/redirects/', () => {
   it('are checked like every other file: the form of each old address, and that each target exists', async () => {
     const contentDir = await contentWith(
       [
+        'name: Test',
         'redirects:',
         '  - from: /2020/01/01/stary/',
         '    to: /artykuly/pierwszy-artykul/',
@@ -39,14 +40,15 @@ describe('redirect tables in content/redirects/', () => {
       (problem) => `${displayPath(problem.file, contentDir)}:${problem.line}:${problem.column} ${problem.rule}: ${problem.message}`,
     );
     expect(problems).toEqual([
-      'redirects/wordpress.yml:4:11 redirects[1].from: from must be a path that starts and ends with / (such as /2013/01/10/witaj/), without ? or #',
-      expect.stringMatching(/^redirects\/wordpress\.yml:5:9 redirects\[1\]\.to: .*\/artykuly\/nie-ma-takiego\//),
+      'redirects/wordpress.yml:5:11 redirects[1].from: from must be a path that starts and ends with / (such as /2013/01/10/witaj/), without ? or #',
+      expect.stringMatching(/^redirects\/wordpress\.yml:6:9 redirects\[1\]\.to: .*\/artykuly\/nie-ma-takiego\//),
     ]);
   });
 
   it('may not take an address of the site, which the redirect would hide', async () => {
     const contentDir = await contentWith(
       [
+        'name: Test',
         'redirects:',
         '  - from: /o-nas/',
         '    to: /artykuly/pierwszy-artykul/',
@@ -61,14 +63,15 @@ describe('redirect tables in content/redirects/', () => {
         (problem) => `${displayPath(problem.file, contentDir)}:${problem.line}:${problem.column} ${problem.rule}: ${problem.message}`,
       ),
     ).toEqual([
-      'redirects/wordpress.yml:2:11 redirects[0].from: /o-nas/ is an address of this site, and a redirect from it would hide the page there',
-      'redirects/wordpress.yml:4:11 redirects[1].from: /tagi/stary-tag/ is in /tagi/, a section of this site, where a redirect would shadow its pages',
+      'redirects/wordpress.yml:3:11 redirects[0].from: /o-nas/ is an address of this site, and a redirect from it would hide the page there',
+      'redirects/wordpress.yml:5:11 redirects[1].from: /tagi/stary-tag/ is in /tagi/, a section of this site, where a redirect would shadow its pages',
     ]);
   });
 
   it('become the lines of _redirects', async () => {
     const contentDir = await contentWith(
       [
+        'name: Test',
         'redirects:',
         '  - from: /2020/01/01/stary/',
         '    to: /artykuly/pierwszy-artykul/',

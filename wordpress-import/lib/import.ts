@@ -639,7 +639,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   report.counts.redirects = table.length;
   if (table.length) {
     const header = '# Addresses of the old WordPress site and where they are now. Written by npm run import:wordpress.\n';
-    stage(REDIRECTS_FILE, header + stringify({ redirects: table }, { lineWidth: 0 }), undefined, true);
+    stage(REDIRECTS_FILE, header + stringify({ name: 'Stary serwis WordPress', redirects: table }, { lineWidth: 0 }), undefined, true);
   }
 
   if (dryRun) return report;
