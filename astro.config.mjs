@@ -11,6 +11,8 @@ import contentCheck from './src/integrations/content-check.ts';
 import admin from './src/integrations/admin.ts';
 import { withMdxPolicy } from './src/integrations/mdx-policy.ts';
 import { discoverContent } from './src/content-model/index.ts';
+import redirects from './src/integrations/redirects.ts';
+import { readRedirects } from './src/lib/redirects.ts';
 
 /**
  * The content folder: `content/` unless a fixture build (tests, benchmarks) points
@@ -34,6 +36,9 @@ const markdownProcessor = satteri({
  */
 const INCREMENTAL_BUILD_MAX_ARTICLES = 8000;
 const articleCount = discoverContent(fileURLToPath(contentDir)).entries.filter((entry) => entry.collection === 'articles').length;
+
+/** Old addresses that only redirect: they are not pages for search engines. */
+const redirectPaths = new Set(readRedirects(fileURLToPath(contentDir)).map((redirect) => redirect.from));
 
 export default defineConfig({
   site: settings.url,
@@ -59,6 +64,9 @@ export default defineConfig({
     },
   },
   markdown: {
+    // Shiki colours code blocks with style attributes, which the Content Security Policy blocks;
+    // code stays plain <pre><code class="language-…"> in both the Markdown and the MDX pipeline.
+    syntaxHighlight: false,
     processor: markdownProcessor,
   },
   experimental: {
@@ -79,11 +87,12 @@ export default defineConfig({
     }),
     sitemap({
       // The CMS and the 404 page are not for search engines; the news sitemap is listed beside the generated ones.
-      filter: (page) => !page.includes('/admin/') && !page.endsWith('/404/'),
+      filter: (page) => !page.includes('/admin/') && !page.endsWith('/404/') && !redirectPaths.has(new URL(page).pathname),
       customSitemaps: [new URL('/sitemap-news.xml', settings.url).href],
     }),
     pagefind(),
     admin(),
+    redirects(contentDir),
   ],
   vite: {
     build: {

@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects that run separately (`vitest run --project site`) or together (`vitest run`):
+ * Projects that run separately (`vitest run --project site`) or together (`vitest run`):
  * - `unit`: pure functions next to their code, and the content check;
  * - `site`: the reader portal built from the fixture content (built once per run in the global setup);
  * - `admin`: the CMS;
- * - `comments`: the comment service against SQLite and PostgreSQL, and its island on a built site.
+ * - `comments`: the comment service against SQLite and PostgreSQL, and its island on a built site;
+ * - `wordpress-import`: the WordPress importer, its output checked, built and opened in a browser.
  */
 export default defineConfig({
   test: {
@@ -26,6 +27,16 @@ export default defineConfig({
           // The fixture build happens in the global setup; these cover parsing a whole site and driving a browser.
           testTimeout: 120_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'wordpress-import',
+          include: ['tests/wordpress-import/**/*.test.ts'],
+          environment: 'node',
+          // build.test.ts imports exports and builds a site from them in its beforeAll.
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
         },
       },
       {

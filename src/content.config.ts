@@ -1,7 +1,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { contentLoader } from './loaders/content.ts';
-import { articleSchema, authorSchema, pageSchema, settingsSchema, sponsorSchema, tagSchema } from './schemas/index.ts';
+import { articleSchema, authorSchema, pageSchema, redirectsSchema, settingsSchema, sponsorSchema, tagSchema } from './schemas/index.ts';
 import type { CollectionName } from './content-model/index.ts';
 import { readingMinutes } from './utils/reading-time.ts';
 
@@ -28,4 +28,5 @@ export const collections = {
   sponsors: defineCollection({ loader: from('sponsors'), schema: ({ image }) => sponsorSchema({ image }) }),
   pages: defineCollection({ loader: from('pages'), schema: pageSchema() }),
   settings: defineCollection({ loader: from('settings'), schema: settingsSchema() }),
+  redirects: defineCollection({ loader: from('redirects'), schema: redirectsSchema() }),
 };

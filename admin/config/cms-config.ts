@@ -142,6 +142,14 @@ export function cmsCollections(): Collection[] {
       fields: modelFields('sponsors'),
     },
     {
+      name: 'redirects',
+      label: 'Przekierowania',
+      label_singular: 'Tabela przekierowań',
+      ...folder('redirects'),
+      create: true,
+      fields: modelFields('redirects'),
+    },
+    {
       name: 'settings',
       label: 'Ustawienia',
       format: YAML_FORMAT,

@@ -1,5 +1,14 @@
 import type { z } from 'astro/zod';
-import { articleSchema, authorSchema, pageSchema, settingsSchema, sponsorSchema, tagSchema, type SchemaHelpers } from '../schemas/index.ts';
+import {
+  articleSchema,
+  authorSchema,
+  pageSchema,
+  redirectsSchema,
+  settingsSchema,
+  sponsorSchema,
+  tagSchema,
+  type SchemaHelpers,
+} from '../schemas/index.ts';
 import { asciiSlug } from '../utils/slug.ts';
 
 /**
@@ -11,7 +20,7 @@ import { asciiSlug } from '../utils/slug.ts';
  */
 
 /** The collections of the content folder. */
-export type CollectionName = 'articles' | 'pages' | 'authors' | 'tags' | 'sponsors' | 'settings';
+export type CollectionName = 'articles' | 'pages' | 'authors' | 'tags' | 'sponsors' | 'settings' | 'redirects';
 
 /** One row of the content model. */
 export interface CollectionModel {
@@ -73,6 +82,16 @@ export const COLLECTIONS: readonly CollectionModel[] = [
     extensions: ['.yml', '.yaml'],
     format: 'yaml',
     schema: (helpers) => sponsorSchema(helpers),
+    names: 'slug',
+    slugFrom: 'name',
+  },
+  // Redirect tables (`wordpress.yml` from the WordPress importer); the build turns them into `_redirects` and redirect pages.
+  {
+    name: 'redirects',
+    folder: 'redirects',
+    extensions: ['.yml', '.yaml'],
+    format: 'yaml',
+    schema: () => redirectsSchema(),
     names: 'slug',
     slugFrom: 'name',
   },

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { dateTime, requiredText, slugPattern, type SchemaHelpers } from './helpers.ts';
+import { dateTime, requiredText, slugPattern, wordpressOrigin, type SchemaHelpers } from './helpers.ts';
 
 /** The hero photo shown above the article body and in cards, feeds and social previews. */
 export const heroSchema = <I extends z.ZodType>(image: () => I) =>
@@ -46,6 +46,8 @@ export const articleSchema = <I extends z.ZodType, R extends z.ZodType>({ image,
     ads: z.boolean().default(true),
     /** Reader comments under the article (when the site has them). Set to false to leave them out. Default: true. */
     comments: z.boolean().default(true),
+    /** Origin of an article imported from WordPress (`npm run import:wordpress`); a new import finds the file by it. Written by the importer. Optional. */
+    wordpress: wordpressOrigin.optional(),
   });
 
 /** Article slugs are file names; the check and the CMS keep them to this form. */

@@ -40,3 +40,9 @@ export const linkTarget = z
 export const dateTime = z.coerce.date({
   error: 'must be a date such as 2026-11-22 or 2026-11-22T09:30:00+01:00',
 });
+
+/** Where an entry imported from WordPress came from. */
+export const wordpressOrigin = z.object({
+  /** ID of the post or page in the WordPress export (`<wp:post_id>`). */
+  id: z.number().int().positive(),
+});

@@ -9,4 +9,5 @@ export { tagSchema } from './tag.ts';
 export { sponsorSchema } from './sponsor.ts';
 export { pageSchema } from './page.ts';
 export { settingsSchema } from './settings.ts';
+export { redirectsSchema } from './redirects.ts';
 export { slugPattern, type SchemaHelpers, type ReferencedCollection } from './helpers.ts';

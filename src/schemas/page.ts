@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { dateTime, requiredText } from './helpers.ts';
+import { dateTime, requiredText, wordpressOrigin } from './helpers.ts';
 
 /** A static page (about, privacy policy, terms, contact): one MDX file in `content/pages/`, served at `/<slug>/`. */
 export const pageSchema = () =>
@@ -10,4 +10,6 @@ export const pageSchema = () =>
     description: z.string().trim().optional(),
     /** Date of the last change, shown at the bottom. Optional. */
     updatedDate: dateTime.optional(),
+    /** Origin of a page imported from WordPress (`npm run import:wordpress`); a new import finds the file by it. Written by the importer. Optional. */
+    wordpress: wordpressOrigin.optional(),
   });

@@ -13,7 +13,7 @@ import type { ArticleFacts, CheckContext, ContentFile, FileReport, LinkUse, Prob
 import { locate, parseYaml, stringsUnderKeys, type ParsedYaml } from './yaml.ts';
 
 /** Fields of YAML files whose values are addresses on the site. */
-const LINK_FIELDS = new Set(['href', 'url', 'src', 'action']);
+const LINK_FIELDS = new Set(['href', 'url', 'src', 'action', 'to']);
 
 /** What the settings say that other checks need. */
 export interface SettingsFacts {
@@ -218,6 +218,15 @@ export function createFileChecker(context: CheckContext): FileChecker {
           }
         }
         if (file.collection === 'settings') report.settings = settingsFacts(value, result.success);
+        if (file.collection === 'redirects' && result.success) {
+          report.redirectSources = stringsUnderKeys(parsed.document, new Set(['from'])).map((found) => ({
+            file: file.path,
+            ...at(found.offset),
+            rule: fieldName(found.path),
+            href: found.value,
+            path: found.value,
+          }));
+        }
         if (!isMdx) {
           const invalid = new Set(result.success ? [] : result.error.issues.map((issue) => fieldName(issue.path)));
           for (const found of stringsUnderKeys(parsed.document, LINK_FIELDS)) {

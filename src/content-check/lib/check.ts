@@ -237,6 +237,22 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       (file) => displayPath(file, root),
     ),
   );
+  for (const source of reports.flatMap((report) => report.redirectSources ?? [])) {
+    const section = source.path.split('/')[1] ?? '';
+    if (site.paths.has(source.path) || RESERVED_PAGE_SLUGS.has(section)) {
+      problems.push({
+        file: source.file,
+        line: source.line,
+        column: source.column,
+        rule: source.rule,
+        message: site.paths.has(source.path)
+          ? `${source.path} is an address of this site, and a redirect from it would hide the page there`
+          : `${source.path} is in /${section}/, a section of this site, where a redirect would shadow its pages`,
+        fix: 'remove this entry: only old addresses that no page uses can redirect',
+        severity: 'error',
+      });
+    }
+  }
 
   problems.sort(compareProblems(root));
   const errors = problems.filter((problem) => problem.severity === 'error').length;

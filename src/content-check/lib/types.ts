@@ -68,6 +68,8 @@ export interface FileReport {
   article?: ArticleFacts;
   /** The `slug` front matter field when present: Astro uses it instead of the file name. */
   slugField?: string;
+  /** The old addresses of a redirect table (`redirects/*.yml`), which must not be addresses of the site. */
+  redirectSources?: LinkUse[];
 }
 
 /** Facts about the whole content folder that every per-file check needs. */
