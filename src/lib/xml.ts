@@ -4,7 +4,7 @@ import { xmlSafe } from '../content-model/text-rules.ts';
 
 /**
  * A complete XML document from an xast element: the declaration, then the element serialised
- * by `xast-util-to-xml` (which escapes text and attribute values). Characters XML 1.0 cannot
+ * by `xast-util-to-xml` (which escapes text and attribute values; `]]>` is escaped too). Characters XML 1.0 cannot
  * carry are dropped from every text and attribute first, so the result is always well-formed.
  */
 export function xmlDocument(root: Element): string {
@@ -28,7 +28,10 @@ export function xmlDocument(root: Element): string {
       { type: 'text', value: '\n' },
     ],
   };
-  return toXml(tree);
+  // xast-util-to-xml escapes `&` and `<` but not the `>` of `]]>`, which XML forbids in text.
+  // The tree holds no CDATA section or comment, so every `]]>` in the output is inside text or
+  // an attribute value, where `]]&gt;` reads back as the same characters.
+  return toXml(tree).replaceAll(']]>', ']]&gt;');
 }
 
 /** An HTTP response carrying `xml` with the given XML media type. */
