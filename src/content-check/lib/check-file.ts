@@ -9,6 +9,7 @@ import { checkBody } from './mdx.ts';
 import { createSchemas, unknownFields } from './schemas.ts';
 import { decodeSource, positionAt, splitFrontMatter, type Position } from './source.ts';
 import { closest, listOf } from './suggest.ts';
+import { findForbiddenCharacter } from '../../content-model/text-rules.ts';
 import type { ArticleFacts, CheckContext, ContentFile, FileReport, LinkUse, Problem, Severity } from './types.ts';
 import { locate, parseYaml, stringsUnderKeys, type ParsedYaml } from './yaml.ts';
 
@@ -112,7 +113,7 @@ export function createFileChecker(context: CheckContext): FileChecker {
 
     let yamlSource = text;
     let yamlStart = 0;
-    let body: { text: string; start: Position } | undefined;
+    let body: { text: string; start: Position; offset: number } | undefined;
     if (isMdx) {
       const split = splitFrontMatter(text);
       if ('kind' in split) {
@@ -149,7 +150,7 @@ export function createFileChecker(context: CheckContext): FileChecker {
       }
       yamlSource = split.yaml;
       yamlStart = split.yamlStart;
-      body = { text: split.body, start: at(split.bodyStart) };
+      body = { text: split.body, start: at(split.bodyStart), offset: split.bodyStart };
     }
 
     const parsed: ParsedYaml = parseYaml(yamlSource);
@@ -237,6 +238,18 @@ export function createFileChecker(context: CheckContext): FileChecker {
       report.settings = settingsFacts(undefined, false);
     }
 
+    if (body) {
+      // Front matter values are checked by the schemas, which name the field; the body is text too.
+      const found = findForbiddenCharacter(body.text);
+      if (found) {
+        add(
+          at(body.offset + found.index),
+          'body',
+          `the text contains the invisible control character ${found.codePoint}`,
+          'delete it (it usually comes with text pasted from another program) and retype the text around it',
+        );
+      }
+    }
     if (body)
       checkBody(
         { file: file.path, relative: file.relative, body: body.text, start: body.start, pagePath: pagePath(file) },
