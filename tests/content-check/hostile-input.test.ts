@@ -150,3 +150,67 @@ describe('lists that repeat', () => {
     `);
   });
 });
+
+describe('input that crashed or stalled the check', () => {
+  it('refuses 20,000 nested > with file and line instead of overflowing the stack', async () => {
+    expect(await check({ 'articles/tekst.mdx': article({}, `Wstęp.\n\n${'> '.repeat(20_000)}cytat\n`) })).toMatchInlineSnapshot(`
+      "content/articles/tekst.mdx:10:1 limit: the line starts with 40000 characters of quote, list or indentation markers, more than the 100 allowed (nest quotes and lists a few levels deep at most)
+      Content check: 1 error and 0 warnings in 1 of 13 files."
+    `);
+  });
+
+  it('refuses 20,000 nested <div> with file and line instead of overflowing the stack', async () => {
+    const body = `Wstęp.\n\n${'<div>'.repeat(20_000)}tekst${'</div>'.repeat(20_000)}\n`;
+    expect(await check({ 'articles/tekst.mdx': article({}, body) })).toMatchInlineSnapshot(`
+      "content/articles/tekst.mdx:10:501 limit: tags are nested more than 100 levels deep (close the tags that are open, or nest fewer of them)
+      Content check: 1 error and 0 warnings in 1 of 13 files."
+    `);
+  });
+
+  it('refuses 1,000 nested list levels at once instead of parsing for minutes', async () => {
+    expect(await check({ 'articles/tekst.mdx': article({}, `Wstęp.\n\n${'- '.repeat(1_000)}punkt\n`) })).toMatchInlineSnapshot(`
+      "content/articles/tekst.mdx:10:1 limit: the line starts with 2000 characters of quote, list or indentation markers, more than the 100 allowed (nest quotes and lists a few levels deep at most)
+      Content check: 1 error and 0 warnings in 1 of 13 files."
+    `);
+  });
+
+  it('refuses lists indented 300 levels deep', async () => {
+    const list = Array.from({ length: 300 }, (_, level) => `${'  '.repeat(level)}- punkt`).join('\n');
+    expect(await check({ 'articles/tekst.mdx': article({}, `Wstęp.\n\n${list}\n`) })).toMatchInlineSnapshot(`
+      "content/articles/tekst.mdx:60:1 limit: the line starts with 102 characters of quote, list or indentation markers, more than the 100 allowed (nest quotes and lists a few levels deep at most)
+      Content check: 1 error and 0 warnings in 1 of 13 files."
+    `);
+  });
+
+  it('refuses *_ repeated 20,000 times at once instead of never finishing', async () => {
+    expect(await check({ 'articles/tekst.mdx': article({}, `Wstęp.\n\n${'*_'.repeat(20_000)}\n`) })).toMatchInlineSnapshot(`
+      "content/articles/tekst.mdx:10:1 limit: the paragraph has more than 500 emphasis marks (*, _ or ~) (remove the repeated marks; for a literal * or _ write \\* or \\_)
+      Content check: 1 error and 0 warnings in 1 of 13 files."
+    `);
+  });
+
+  it('refuses 10,000 opening brackets in a paragraph', async () => {
+    expect(await check({ 'articles/tekst.mdx': article({}, `${'![a]('.repeat(10_000)}\n`) })).toMatchInlineSnapshot(`
+      "content/articles/tekst.mdx:8:1 limit: the paragraph has more than 500 opening brackets [ (remove the repeated brackets; for a literal [ write \\[)
+      Content check: 1 error and 0 warnings in 1 of 13 files."
+    `);
+  });
+
+  it('refuses a file larger than the limit without parsing it', async () => {
+    expect(await check({ 'articles/tekst.mdx': article({}, 'Długi tekst. '.repeat(25_000)) })).toMatchInlineSnapshot(`
+      "content/articles/tekst.mdx:1:1 limit: the file has 350,095 bytes, more than the 300,000 allowed (split the text into several articles, or remove what was pasted by mistake)
+      Content check: 1 error and 0 warnings in 1 of 13 files."
+    `);
+  });
+
+  it('still accepts a long article with ordinary nesting and emphasis', async () => {
+    const paragraph = 'Akapit z *kursywą*, **pogrubieniem**, ~~skreśleniem~~ i [linkiem](https://example.com/).';
+    const body = [
+      ...Array.from({ length: 300 }, () => paragraph),
+      '> cytat\n> > w cytacie',
+      '- punkt\n  - podpunkt\n    - podpodpunkt',
+      '<div><div><span>znaczniki</span></div></div>',
+    ].join('\n\n');
+    expect(await check({ 'articles/tekst.mdx': article({}, `${body}\n`) })).toMatchInlineSnapshot(`"Content check: 13 files checked, no problems."`);
+  });
+});

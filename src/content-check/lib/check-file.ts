@@ -9,6 +9,7 @@ import { checkBody } from './mdx.ts';
 import { createSchemas, unknownFields } from './schemas.ts';
 import { decodeSource, positionAt, splitFrontMatter, type Position } from './source.ts';
 import { closest, listOf } from './suggest.ts';
+import { MAX_FILE_BYTES } from '../../content-model/mdx-limits.ts';
 import { findForbiddenCharacter } from '../../content-model/text-rules.ts';
 import type { ArticleFacts, CheckContext, ContentFile, FileReport, LinkUse, Problem, Severity } from './types.ts';
 import { locate, parseYaml, stringsUnderKeys, type ParsedYaml } from './yaml.ts';
@@ -90,7 +91,17 @@ export function createFileChecker(context: CheckContext): FileChecker {
     const top = { line: 1, column: 1 };
     const isMdx = file.collection === 'articles' || file.collection === 'pages';
 
-    const decoded = decodeSource(readFileSync(file.path));
+    const bytes = readFileSync(file.path);
+    if (bytes.length > MAX_FILE_BYTES) {
+      add(
+        top,
+        'limit',
+        `the file has ${bytes.length.toLocaleString('en')} bytes, more than the ${MAX_FILE_BYTES.toLocaleString('en')} allowed`,
+        'split the text into several articles, or remove what was pasted by mistake',
+      );
+      return report;
+    }
+    const decoded = decodeSource(bytes);
     if ('kind' in decoded) {
       if (decoded.kind === 'empty') {
         add(

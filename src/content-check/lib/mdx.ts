@@ -1,7 +1,7 @@
 import type { Definition, Nodes, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import { mdxComponents, mdxComponentNames, type MdxComponentName } from '../../components/mdx/registry.ts';
-import { parseMdx } from '../../utils/reading-time.ts';
+import { MdxLimitError, MdxSyntaxError, parseMdx } from '../../content-model/mdx-parser.ts';
 import { checkImagePath, type FileIndex } from './files.ts';
 import { isCommentOnlyExpression } from './expressions.ts';
 import { explainIssue } from './issues.ts';
@@ -108,7 +108,12 @@ export function checkBody(input: BodyInput, environment: BodyEnvironment, proble
   try {
     tree = parseMdx(input.body);
   } catch (error) {
-    const failure = error as { reason?: string; message?: string; line?: number; column?: number };
+    if (error instanceof MdxLimitError) {
+      report(error.line === undefined ? undefined : { line: error.line, column: error.column ?? 1 }, 'limit', error.message, error.fix);
+      return;
+    }
+    const failure: { reason?: string; message?: string; line?: number | undefined; column?: number | undefined } =
+      error instanceof MdxSyntaxError ? { reason: error.reason, line: error.line, column: error.column } : (error as { message?: string });
     const reason = failure.reason ?? failure.message ?? String(error);
     // Some messages carry the position only in their text: "(3:1-3:10)".
     const inText = /\((\d+):(\d+)-\d+:\d+\)/.exec(reason);

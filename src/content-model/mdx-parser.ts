@@ -1,0 +1,65 @@
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { gfm } from 'micromark-extension-gfm';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import { findLimitProblem } from './mdx-limits.ts';
+
+/**
+ * The one parser of article bodies: MDX with GitHub-flavoured Markdown (tables, strikethrough,
+ * autolinks, task lists, footnotes), the syntax the site's MDX pipeline accepts. The content
+ * check, reading time and the CMS all read bodies with it, so they see the same tree.
+ */
+
+/** Where a parse failed, in the body's own lines and columns. */
+export class MdxSyntaxError extends Error {
+  /** The parser's own reason, without position. */
+  readonly reason: string;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  constructor(reason: string, line: number | undefined, column: number | undefined, options?: ErrorOptions) {
+    super(reason, options);
+    this.name = 'MdxSyntaxError';
+    this.reason = reason;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/** A body that exceeds a limit of `mdx-limits.ts` (nesting, emphasis marks), or nests too deeply to parse. */
+export class MdxLimitError extends MdxSyntaxError {
+  /** How to fix it, in English. */
+  readonly fix: string;
+  constructor(reason: string, fix: string, line: number | undefined, column: number | undefined, options?: ErrorOptions) {
+    super(reason, line, column, options);
+    this.name = 'MdxLimitError';
+    this.fix = fix;
+  }
+}
+
+/**
+ * Parses an MDX body (without front matter) into mdast with source positions. Throws
+ * `MdxLimitError` for a body beyond the limits (checked first, in linear time) and
+ * `MdxSyntaxError` for invalid MDX.
+ */
+export function parseMdx(text: string): Root {
+  const limit = findLimitProblem(text);
+  if (limit) throw new MdxLimitError(limit.message, limit.fix, limit.line, limit.column);
+  try {
+    return fromMarkdown(text, {
+      extensions: [mdxjs(), gfm()],
+      mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()],
+    });
+  } catch (error) {
+    // Nesting the scan did not foresee still ends in a clear error rather than a crash.
+    if (error instanceof RangeError)
+      throw new MdxLimitError('the text is nested too deeply to read', 'nest quotes, lists and tags a few levels deep at most', 1, 1, {
+        cause: error,
+      });
+    const place = (error as { place?: { line?: number; column?: number; start?: { line?: number; column?: number } } }).place;
+    const point = place && 'start' in place ? place.start : place;
+    const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
+    throw new MdxSyntaxError(reason, point?.line, point?.column, { cause: error });
+  }
+}
