@@ -83,13 +83,16 @@ function article(index: number): string {
     '{/* uwaga redakcji: sprawdzić przed publikacją */}',
     `${paragraph(next, 4)} Autor: [profil](/autorzy/${pick(authors)}/).`,
   ];
+  // Two different tags: the schema refuses a tag listed twice.
+  const firstTag = pick(tags);
+  const secondTag = pick(tags.filter((tag) => tag !== firstTag));
   const front = [
     '---',
     `title: "${sentence(next, 7).slice(0, -1)}"`,
     `lead: "${sentence(next, 20)}"`,
     `pubDate: 2025-${month}-${day}T${String(index % 24).padStart(2, '0')}:00:00+01:00`,
     `authors: [${pick(authors)}]`,
-    `tags: [${pick(tags)}, ${pick(tags)}]`,
+    `tags: [${firstTag}, ${secondTag}]`,
     'hero:',
     `  image: ../images/${pick(images)}`,
     `  alt: "${sentence(next, 6)}"`,

@@ -214,3 +214,61 @@ describe('input that crashed or stalled the check', () => {
     expect(await check({ 'articles/tekst.mdx': article({}, `${body}\n`) })).toMatchInlineSnapshot(`"Content check: 13 files checked, no problems."`);
   });
 });
+
+describe('raw HTML is an allow-list', () => {
+  it('refuses <noscript>, whose </noscript> inside an attribute ends it early in a browser (mXSS)', async () => {
+    const body = '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></p></noscript>\n';
+    expect(await check({ 'articles/tekst.mdx': article({}, body) })).toMatchInlineSnapshot(`
+      "content/articles/tekst.mdx:8:1 forbidden-element: <noscript> is not allowed in content (remove it: scripts cannot be part of content)
+      Content check: 1 error and 0 warnings in 1 of 13 files."
+    `);
+  });
+
+  it('refuses SVG animation that sets href to javascript: (<animate>, <set>)', async () => {
+    const body = [
+      '<svg><animate attributeName="href" values="javascript:alert(1)" /></svg>',
+      '<svg><set attributeName="href" to="javascript:alert(1)" /></svg>',
+      '',
+    ].join('\n\n');
+    expect(await check({ 'articles/tekst.mdx': article({}, body) })).toMatchInlineSnapshot(`
+      "content/articles/tekst.mdx:8:1 forbidden-element: <svg> is not allowed in content (use a photo or chart as <Figure src="../images/….png" alt="…" /> instead)
+      content/articles/tekst.mdx:10:1 forbidden-element: <svg> is not allowed in content (use a photo or chart as <Figure src="../images/….png" alt="…" /> instead)
+      Content check: 2 errors and 0 warnings in 1 of 13 files."
+    `);
+  });
+
+  it('refuses <svg:script> and xlink:href', async () => {
+    const body = '<svg:script>alert(1)</svg:script>\n\n<a xlink:href="javascript:alert(1)">link</a>\n';
+    expect(await check({ 'articles/tekst.mdx': article({}, body) })).toMatchInlineSnapshot(`
+      "content/articles/tekst.mdx:8:1 forbidden-element: <svg:script> is not allowed in content (remove it: scripts cannot be part of content)
+      content/articles/tekst.mdx:10:4 forbidden-attribute: the attribute xlink:href is not allowed on <a> (remove it; <a> may have title, lang, dir, translate, href, hreflang)
+      Content check: 2 errors and 0 warnings in 1 of 13 files."
+    `);
+  });
+
+  it('refuses attributes that are not on the list (class, id) and every scheme outside the URL allow-list', async () => {
+    const body = [
+      '<span class="ad-slot" id="main">tekst</span>',
+      '<a href="java\tscript:alert(1)">a</a> <a href="blob:https://example.com/x">b</a> [c](file:///etc/passwd)',
+      '',
+    ].join('\n\n');
+    expect(await check({ 'articles/tekst.mdx': article({}, body) })).toMatchInlineSnapshot(`
+      "content/articles/tekst.mdx:8:7 forbidden-attribute: the attribute class is not allowed on <span> (remove it; <span> may have title, lang, dir, translate)
+      content/articles/tekst.mdx:8:23 forbidden-attribute: the attribute id is not allowed on <span> (remove it; <span> may have title, lang, dir, translate)
+      content/articles/tekst.mdx:10:4 unsafe-url: javascript: addresses are not allowed (link to an https:// address or a page of the site)
+      content/articles/tekst.mdx:10:41 unsafe-url: blob: addresses are not allowed (link to an https:// address or a page of the site)
+      content/articles/tekst.mdx:10:81 unsafe-url: file: addresses are not allowed (link to an https:// address or a page of the site)
+      Content check: 5 errors and 0 warnings in 1 of 13 files."
+    `);
+  });
+
+  it('accepts the elements and addresses editors need', async () => {
+    const body = [
+      '<abbr title="Urząd Ochrony Danych Osobowych">UODO</abbr>, m<sup>2</sup>, H<sub>2</sub>O, <q cite="https://example.com/">cytat</q>',
+      '<a href="tel:+48221234567">zadzwoń</a>, <a href="mailto:redakcja@szpalta.example">napisz</a>, <a href="#przypisy">przypisy</a>',
+      '<details><summary>Więcej</summary>Tekst.</details>',
+      '',
+    ].join('\n\n');
+    expect(await check({ 'articles/tekst.mdx': article({}, body) })).toMatchInlineSnapshot(`"Content check: 13 files checked, no problems."`);
+  });
+});

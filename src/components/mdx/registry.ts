@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { isHttpsUrl } from '../../content-model/url-policy.ts';
 import { notBlank, text } from '../../schemas/helpers.ts';
 
 /**
@@ -74,7 +75,10 @@ export const mdxComponents = {
     children: false,
     props: z.strictObject({
       /** Address of the embedded material (video, post, document). https only. */
-      url: z.url({ protocol: /^https$/, error: 'url must be an https:// address' }),
+      url: text().superRefine((value, context) => {
+        if (!isHttpsUrl(value))
+          context.addIssue({ code: 'custom', message: 'url must be an https:// address', params: { fix: 'write a full address starting with https://' } });
+      }),
       /** What the reader will find there. Required: the embed is shown as a link card, with no third-party code. */
       title: text().min(1, { error: 'title must not be empty' }).superRefine(notBlank('title')),
       /** Name of the service ("YouTube", "X"). Default: the host name of the url. */
