@@ -50,7 +50,7 @@ export function findLimitProblem(text: string): LimitProblem | undefined {
     const number = index + 1;
     const opening = FENCE.exec(line)?.[1];
     if (fence !== undefined) {
-      if (opening && opening[0] === fence[0] && opening.length >= fence.length) fence = undefined;
+      if (opening?.startsWith(fence.charAt(0)) && opening.length >= fence.length) fence = undefined;
       continue;
     }
     if (opening) {
@@ -105,7 +105,7 @@ export function findLimitProblem(text: string): LimitProblem | undefined {
       if (depth > MAX_TAG_DEPTH) {
         return {
           line: number,
-          column: (match.index ?? 0) + 1,
+          column: match.index + 1,
           message: `tags are nested more than ${MAX_TAG_DEPTH} levels deep`,
           fix: 'close the tags that are open, or nest fewer of them',
         };

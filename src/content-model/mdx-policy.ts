@@ -159,7 +159,8 @@ function shown(expression: string): string {
 /** Issues of an attribute that are the same for HTML elements and components: code and addresses. */
 function attributeCodeIssue(element: JsxElement, attribute: Attribute): PolicyIssue | undefined {
   const name = element.name ?? '';
-  if (attribute.type === 'mdxJsxExpressionAttribute') return issue('no-expression', attribute, { expression: shown(attribute.value), where: 'attribute' });
+  if (attribute.type === 'mdxJsxExpressionAttribute')
+    return issue('no-expression', attribute, { expression: shown(attribute.value), where: 'attribute' });
   if (/^on/i.test(attribute.name)) return issue('event-handler', attribute, { name, attribute: attribute.name });
   if (attribute.value !== null && typeof attribute.value === 'object') {
     return issue('no-expression', attribute, { expression: shown(attribute.value.value), where: 'value', attribute: attribute.name });
@@ -202,7 +203,9 @@ export function htmlElementIssues(element: JsxElement): PolicyIssue[] {
     }
     if (allowed === undefined || attribute.type !== 'mdxJsxAttribute') continue;
     if (!GLOBAL_ATTRIBUTES.includes(attribute.name) && !allowed.includes(attribute.name)) {
-      issues.push(issue('forbidden-attribute', attribute, { name, attribute: attribute.name, allowed: [...GLOBAL_ATTRIBUTES, ...allowed] }));
+      issues.push(
+        issue('forbidden-attribute', attribute, { name, attribute: attribute.name, allowed: [...GLOBAL_ATTRIBUTES, ...allowed] }),
+      );
     }
   }
   return issues;
@@ -227,7 +230,10 @@ export function nodeIssues(node: Nodes): { issues: PolicyIssue[]; stop: boolean 
     }
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
-      return { issues: isCommentOnlyExpression(node) ? [] : [issue('no-expression', node, { expression: shown(node.value), where: 'text' })], stop: true };
+      return {
+        issues: isCommentOnlyExpression(node) ? [] : [issue('no-expression', node, { expression: shown(node.value), where: 'text' })],
+        stop: true,
+      };
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement': {
       const name = node.name;

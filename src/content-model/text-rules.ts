@@ -7,7 +7,10 @@
  * Characters that are invisible, cannot be typed on purpose and that XML 1.0 cannot carry:
  * C0 controls except tab, line feed and carriage return; U+FFFE and U+FFFF; lone surrogates.
  */
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN =
+  // The control characters are the point of this expression.
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'g');
 
 /** A forbidden character found in a text: where it is and how to name it. */

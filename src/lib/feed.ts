@@ -31,7 +31,7 @@ function absolutize(tree: HastRoot, site: URL): void {
       const value = properties[name];
       if (typeof value === 'string' && value !== '' && !value.startsWith('#')) properties[name] = new URL(value, site).href;
     }
-    const srcset = properties['srcSet'];
+    const srcset = properties.srcSet;
     if (Array.isArray(srcset)) {
       const absolute = srcset.map((candidate) => {
         const [url = '', ...descriptor] = String(candidate).trim().split(/\s+/);
@@ -71,7 +71,12 @@ function feedContent(article: Article, site: URL): Promise<string> {
         const caption = [hero.caption, hero.credit ? `${t.photo}: ${hero.credit}` : undefined].filter(Boolean).join(' ');
         tree.children.unshift(
           h('figure', [
-            h('img', { src: image.src, alt: hero.alt, width: image.attributes['width'], height: image.attributes['height'] }),
+            h('img', {
+              src: image.src,
+              alt: hero.alt,
+              width: String(image.attributes['width']),
+              height: String(image.attributes['height']),
+            }),
             caption ? h('figcaption', caption) : undefined,
           ]),
         );

@@ -11,9 +11,7 @@ export function xmlDocument(root: Element): string {
   const clean = (node: Element): Element => ({
     ...node,
     attributes: Object.fromEntries(
-      Object.entries(node.attributes ?? {}).flatMap(([name, value]) =>
-        value === null || value === undefined ? [] : [[name, xmlSafe(String(value))]],
-      ),
+      Object.entries(node.attributes).flatMap(([name, value]) => (value === null || value === undefined ? [] : [[name, xmlSafe(value)]])),
     ),
     children: node.children.map((child) =>
       child.type === 'element' ? clean(child) : child.type === 'text' ? { ...child, value: xmlSafe(child.value) } : child,

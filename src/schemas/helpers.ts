@@ -70,7 +70,8 @@ export const uniqueList = <T extends z.ZodType>(item: T, what: string) =>
     const seen = new Map<string, { first: number; repeat?: number; count: number }>();
     list.forEach((value, index) => {
       // Astro's reference() gives `{ collection, id }`; the check's gives the id itself.
-      const key = typeof value === 'string' ? value : String((value as { id?: unknown } | null)?.id ?? JSON.stringify(value));
+      const id = (value as { id?: unknown } | null)?.id;
+      const key = typeof value === 'string' ? value : typeof id === 'string' ? id : JSON.stringify(value);
       const entry = seen.get(key);
       if (entry === undefined) seen.set(key, { first: index, count: 1 });
       else {
@@ -94,8 +95,7 @@ export const linkTarget = text().refine((value) => /^(https?:\/\/|\/|mailto:)/.t
   error: 'must be an absolute http(s) URL, a mailto: link or a path starting with /',
 });
 
-const DATE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:(?:[Tt]|[ \t]+)(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?[ \t]*(?:([Zz])|([-+])(\d{2}):?(\d{2})?)?)?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:(?:[Tt]|[ \t]+)(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?[ \t]*(?:([Zz])|([-+])(\d{2}):?(\d{2})?)?)?$/;
 
 /**
  * Reads `2026-11-22`, `2026-11-22T09:30:00+01:00` (also with a space, without seconds, with
@@ -135,7 +135,9 @@ export const dateTime = z.preprocess(
         code: 'custom',
         input: value,
         message: `${value.trim()} is not a real date`,
-        params: { fix: 'check the month (01–12), the day (it must exist in that month) and the time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+01:00' },
+        params: {
+          fix: 'check the month (01–12), the day (it must exist in that month) and the time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+01:00',
+        },
       });
     return value;
   },

@@ -211,7 +211,9 @@ describe('input that crashed or stalled the check', () => {
       '- punkt\n  - podpunkt\n    - podpodpunkt',
       '<div><div><span>znaczniki</span></div></div>',
     ].join('\n\n');
-    expect(await check({ 'articles/tekst.mdx': article({}, `${body}\n`) })).toMatchInlineSnapshot(`"Content check: 13 files checked, no problems."`);
+    expect(await check({ 'articles/tekst.mdx': article({}, `${body}\n`) })).toMatchInlineSnapshot(
+      `"Content check: 13 files checked, no problems."`,
+    );
   });
 });
 
@@ -269,6 +271,8 @@ describe('raw HTML is an allow-list', () => {
       '<details><summary>Więcej</summary>Tekst.</details>',
       '',
     ].join('\n\n');
-    expect(await check({ 'articles/tekst.mdx': article({}, body) })).toMatchInlineSnapshot(`"Content check: 13 files checked, no problems."`);
+    expect(await check({ 'articles/tekst.mdx': article({}, body) })).toMatchInlineSnapshot(
+      `"Content check: 13 files checked, no problems."`,
+    );
   });
 });

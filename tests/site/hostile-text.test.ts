@@ -121,7 +121,10 @@ describe('a site whose every text field is hostile', () => {
     const tag = elements(parseStrictXml(await readText(dist, '/tagi/wrogi-tag/rss.xml'), 'tag feed'), 'channel')[0] as XmlElementNode;
     expect(textContent(elements(tag, 'title')[0])).toBe(`${value('settings.name')} — ${value('tag.name')}`);
     expect(htmlText(textContent(elements(tag, 'description')[0]))).toBe(value('tag.description'));
-    const author = elements(parseStrictXml(await readText(dist, '/autorzy/wrogi-autor/rss.xml'), 'author feed'), 'channel')[0] as XmlElementNode;
+    const author = elements(
+      parseStrictXml(await readText(dist, '/autorzy/wrogi-autor/rss.xml'), 'author feed'),
+      'channel',
+    )[0] as XmlElementNode;
     expect(textContent(elements(author, 'title')[0])).toBe(`${value('settings.name')} — ${value('author.name')}`);
     expect(htmlText(textContent(elements(author, 'description')[0]))).toBe(value('author.bio'));
   });

@@ -32,7 +32,7 @@ export type HostileValues = Record<string, string>;
 function valueFor(field: string, index: number, max = 200): string {
   const hostile = HOSTILE_STRINGS[index % HOSTILE_STRINGS.length] ?? '';
   // Cut by code points: cutting an emoji's surrogate pair in half would make the value invalid.
-  return [...`${field.toUpperCase()} ${hostile}`].slice(0, max).join('').trim();
+  return Array.from(`${field.toUpperCase()} ${hostile}`).slice(0, max).join('').trim();
 }
 
 /** Markdown text that renders as exactly `text`: every ASCII punctuation character backslash-escaped. */
@@ -115,10 +115,7 @@ export async function prepareHostileFixture(target: string, clock: Date): Promis
   await writeFile(join(target, 'authors', 'wrogi-autor.yml'), stringify(author));
   await writeFile(join(target, 'tags', 'wrogi-tag.yml'), stringify(tag));
   await writeFile(join(target, 'sponsors', 'wrogi-sponsor.yml'), stringify(sponsor));
-  await writeFile(
-    join(target, 'pages', 'wroga-strona.mdx'),
-    `${frontMatter(page)}\n${markdownText(body.pageParagraph)}\n`,
-  );
+  await writeFile(join(target, 'pages', 'wroga-strona.mdx'), `${frontMatter(page)}\n${markdownText(body.pageParagraph)}\n`);
   await writeFile(
     join(target, 'articles', 'wrogi-artykul.mdx'),
     `${frontMatter(article)}

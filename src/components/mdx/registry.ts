@@ -30,9 +30,7 @@ export const mdxComponents = {
       /** The image, relative to the article: `../images/<file>`. */
       src: articleImagePath,
       /** Alternative text. Required. */
-      alt: text()
-        .min(1, { error: 'alt (alternative text) must not be empty' })
-        .superRefine(notBlank('alt (alternative text)')),
+      alt: text().min(1, { error: 'alt (alternative text) must not be empty' }).superRefine(notBlank('alt (alternative text)')),
       /** Caption under the image. */
       caption: optionalText,
       /** Rights holder, printed as "Foto: …". */
@@ -77,7 +75,11 @@ export const mdxComponents = {
       /** Address of the embedded material (video, post, document). https only. */
       url: text().superRefine((value, context) => {
         if (!isHttpsUrl(value))
-          context.addIssue({ code: 'custom', message: 'url must be an https:// address', params: { fix: 'write a full address starting with https://' } });
+          context.addIssue({
+            code: 'custom',
+            message: 'url must be an https:// address',
+            params: { fix: 'write a full address starting with https://' },
+          });
       }),
       /** What the reader will find there. Required: the embed is shown as a link card, with no third-party code. */
       title: text().min(1, { error: 'title must not be empty' }).superRefine(notBlank('title')),

@@ -160,7 +160,8 @@ export function checkBody(input: BodyInput, environment: BodyEnvironment, proble
     const lower = name.toLowerCase();
     for (const attribute of element.attributes) {
       if (attribute.type === 'mdxJsxAttribute' && lower === 'a' && attribute.name === 'href' && typeof attribute.value === 'string') {
-        if (componentAttributeIssues({ ...element, attributes: [attribute] }).length === 0) link(attribute.position?.start ?? point, 'link', attribute.value);
+        if (componentAttributeIssues({ ...element, attributes: [attribute] }).length === 0)
+          link(attribute.position?.start ?? point, 'link', attribute.value);
       }
     }
     const level = /^h([1-6])$/.exec(lower)?.[1];

@@ -57,7 +57,9 @@ export function parseYaml(source: string): ParsedYaml {
       warning.code === 'TAG_RESOLVE_FAILED'
         ? {
             offset: warning.pos[0],
-            message: `the YAML tag ${cleanMessage(warning.message).replace(/^Unresolved tag: /, '').replace(/^tag:yaml\.org,2002:/, '!!')} is not allowed: content is data, never code`,
+            message: `the YAML tag ${cleanMessage(warning.message)
+              .replace(/^Unresolved tag: /, '')
+              .replace(/^tag:yaml\.org,2002:/, '!!')} is not allowed: content is data, never code`,
             fix: 'remove the tag (the word starting with !) and write the value in double quotes',
             severity: 'error' as const,
           }
