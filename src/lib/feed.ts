@@ -31,13 +31,16 @@ function absolutize(tree: HastRoot, site: URL): void {
       const value = properties[name];
       if (typeof value === 'string' && value !== '' && !value.startsWith('#')) properties[name] = new URL(value, site).href;
     }
+    // The HTML parser keeps srcset as one string: candidates separated by commas.
     const srcset = properties.srcSet;
-    if (Array.isArray(srcset)) {
-      const absolute = srcset.map((candidate) => {
-        const [url = '', ...descriptor] = String(candidate).trim().split(/\s+/);
-        return [new URL(url, site).href, ...descriptor].join(' ');
-      });
-      Object.assign(properties, { srcSet: absolute });
+    if (typeof srcset === 'string' && srcset.trim() !== '') {
+      properties.srcSet = srcset
+        .split(',')
+        .map((candidate) => {
+          const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+          return [new URL(url, site).href, ...descriptor].join(' ');
+        })
+        .join(', ');
     }
   });
 }
