@@ -21,8 +21,12 @@ export const MAX_EMPHASIS_MARKS_IN_BODY = 30_000;
 /** Most opening brackets (`[`, link and image labels) in one paragraph. */
 export const MAX_BRACKETS = 500;
 
-/** A limit that a body exceeds, where it first does. */
+/** Which limit a body exceeds; `too-deep` is nesting the parser itself could not follow. */
+export type LimitKind = 'line-nesting' | 'tag-depth' | 'emphasis' | 'emphasis-in-body' | 'brackets' | 'too-deep';
+
+/** A limit that a body exceeds, where it first does, in English (`message`, `fix`). */
 export interface LimitProblem {
+  kind: LimitKind;
   line: number;
   column: number;
   message: string;
@@ -60,6 +64,7 @@ export function findLimitProblem(text: string): LimitProblem | undefined {
     const prefix = CONTAINER_PREFIX.exec(line)?.[0].length ?? 0;
     if (prefix > MAX_LINE_NESTING) {
       return {
+        kind: 'line-nesting',
         line: number,
         column: 1,
         message: `the line starts with ${prefix} characters of quote, list or indentation markers, more than the ${MAX_LINE_NESTING} allowed`,
@@ -80,6 +85,7 @@ export function findLimitProblem(text: string): LimitProblem | undefined {
       emphasisInBody += marks;
       if (emphasis > MAX_EMPHASIS_MARKS || emphasisInBody > MAX_EMPHASIS_MARKS_IN_BODY) {
         return {
+          kind: emphasis > MAX_EMPHASIS_MARKS ? 'emphasis' : 'emphasis-in-body',
           line: paragraphStart,
           column: 1,
           message:
@@ -91,6 +97,7 @@ export function findLimitProblem(text: string): LimitProblem | undefined {
       }
       if (brackets > MAX_BRACKETS) {
         return {
+          kind: 'brackets',
           line: paragraphStart,
           column: 1,
           message: `the paragraph has more than ${MAX_BRACKETS} opening brackets [`,
@@ -104,6 +111,7 @@ export function findLimitProblem(text: string): LimitProblem | undefined {
       else if (!selfClosing && (name !== undefined || match[0] === '<>')) depth++;
       if (depth > MAX_TAG_DEPTH) {
         return {
+          kind: 'tag-depth',
           line: number,
           column: match.index + 1,
           message: `tags are nested more than ${MAX_TAG_DEPTH} levels deep`,
@@ -114,3 +122,13 @@ export function findLimitProblem(text: string): LimitProblem | undefined {
   }
   return undefined;
 }
+
+/** The limits in the editors' words, for the CMS. */
+export const limitMessagesPl: Readonly<Record<LimitKind, string>> = {
+  'line-nesting': `Wiersz zaczyna się od zbyt wielu znaków cytatu, listy lub wcięcia (limit: ${MAX_LINE_NESTING}). Zagnieżdżaj cytaty i listy najwyżej na kilka poziomów.`,
+  'tag-depth': `Znaczniki są zagnieżdżone głębiej niż na ${MAX_TAG_DEPTH} poziomów. Zamknij otwarte znaczniki.`,
+  emphasis: `Akapit ma ponad ${MAX_EMPHASIS_MARKS} znaków wyróżnienia (*, _ lub ~). Usuń powtórzenia; znak jako tekst zapisz jako \\* lub \\_.`,
+  'emphasis-in-body': `Tekst ma ponad ${MAX_EMPHASIS_MARKS_IN_BODY} znaków wyróżnienia (*, _ lub ~). Usuń powtórzenia.`,
+  brackets: `Akapit ma ponad ${MAX_BRACKETS} nawiasów [. Usuń powtórzenia; nawias jako tekst zapisz jako \\[.`,
+  'too-deep': 'Tekst jest zagnieżdżony zbyt głęboko, by go odczytać. Zagnieżdżaj cytaty, listy i znaczniki najwyżej na kilka poziomów.',
+};

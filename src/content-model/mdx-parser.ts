@@ -4,7 +4,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { gfm } from 'micromark-extension-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
-import { findLimitProblem } from './mdx-limits.ts';
+import { findLimitProblem, type LimitKind } from './mdx-limits.ts';
 
 /**
  * The one parser of article bodies: MDX with GitHub-flavoured Markdown (tables, strikethrough,
@@ -29,11 +29,14 @@ export class MdxSyntaxError extends Error {
 
 /** A body that exceeds a limit of `mdx-limits.ts` (nesting, emphasis marks), or nests too deeply to parse. */
 export class MdxLimitError extends MdxSyntaxError {
+  /** Which limit (see `limitMessagesPl` for the editors' words). */
+  readonly kind: LimitKind;
   /** How to fix it, in English. */
   readonly fix: string;
-  constructor(reason: string, fix: string, line: number | undefined, column: number | undefined, options?: ErrorOptions) {
+  constructor(kind: LimitKind, reason: string, fix: string, line: number | undefined, column: number | undefined, options?: ErrorOptions) {
     super(reason, line, column, options);
     this.name = 'MdxLimitError';
+    this.kind = kind;
     this.fix = fix;
   }
 }
@@ -45,7 +48,7 @@ export class MdxLimitError extends MdxSyntaxError {
  */
 export function parseMdx(text: string): Root {
   const limit = findLimitProblem(text);
-  if (limit) throw new MdxLimitError(limit.message, limit.fix, limit.line, limit.column);
+  if (limit) throw new MdxLimitError(limit.kind, limit.message, limit.fix, limit.line, limit.column);
   try {
     return fromMarkdown(text, {
       extensions: [mdxjs(), gfm()],
@@ -54,9 +57,16 @@ export function parseMdx(text: string): Root {
   } catch (error) {
     // Nesting the scan did not foresee still ends in a clear error rather than a crash.
     if (error instanceof RangeError)
-      throw new MdxLimitError('the text is nested too deeply to read', 'nest quotes, lists and tags a few levels deep at most', 1, 1, {
-        cause: error,
-      });
+      throw new MdxLimitError(
+        'too-deep',
+        'the text is nested too deeply to read',
+        'nest quotes, lists and tags a few levels deep at most',
+        1,
+        1,
+        {
+          cause: error,
+        },
+      );
     const place = (error as { place?: { line?: number; column?: number; start?: { line?: number; column?: number } } }).place;
     const point = place && 'start' in place ? place.start : place;
     const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));

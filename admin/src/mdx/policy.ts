@@ -2,6 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { mdxComponents, type MdxComponentName } from '../../../src/components/mdx/registry.ts';
 import { classifyHref } from '../../../src/content-check/lib/links.ts';
+import { limitMessagesPl } from '../../../src/content-model/mdx-limits.ts';
 import { componentAttributeIssues, isHtmlName, nodeIssues, polishMessage } from '../../../src/content-model/mdx-policy.ts';
 import { MdxLimitError, MdxSyntaxError, parseMdx } from './syntax.ts';
 
@@ -130,7 +131,7 @@ export function checkBody(text: string): Problem[] {
     if (error instanceof MdxLimitError) {
       return [
         {
-          message: `Treść przekracza limit: ${error.message}.`,
+          message: limitMessagesPl[error.kind],
           ...(error.line ? { line: error.line } : {}),
           ...(error.column ? { column: error.column } : {}),
         },
