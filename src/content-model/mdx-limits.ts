@@ -11,6 +11,12 @@ export const MAX_FILE_BYTES = 300_000;
 /** Longest run of container markers (`>`, list bullets, indentation) that starts a line, in characters. */
 export const MAX_LINE_NESTING = 100;
 
+/**
+ * Longest time the check may spend on one file. The limits above keep the worst case near a
+ * second; a file that still takes longer was written to slow the check down, and is refused.
+ */
+export const MAX_FILE_MILLISECONDS = 5_000;
+
 /** Deepest nesting of HTML or component tags. */
 export const MAX_TAG_DEPTH = 100;
 

@@ -17,7 +17,7 @@ afterAll(() => {
 });
 
 /** Runs the check on the base content plus `files` (paths relative to `content/`) and returns its text report. */
-async function check(files: Record<string, string>): Promise<string> {
+async function check(files: Record<string, string>, fileTimeLimitMs?: number): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), 'szpalta-hostile-check-'));
   temporary.push(root);
   const content = join(root, 'content');
@@ -26,7 +26,14 @@ async function check(files: Record<string, string>): Promise<string> {
     mkdirSync(dirname(join(content, path)), { recursive: true });
     writeFileSync(join(content, path), text);
   }
-  const result = await checkContent({ contentDir: content, root, publicDir: join(REPO, 'public'), now: NOW, workers: 0 });
+  const result = await checkContent({
+    contentDir: content,
+    root,
+    publicDir: join(REPO, 'public'),
+    now: NOW,
+    workers: 0,
+    ...(fileTimeLimitMs === undefined ? {} : { fileTimeLimitMs }),
+  });
   return formatText(result);
 }
 
@@ -201,6 +208,14 @@ describe('input that crashed or stalled the check', () => {
       "content/articles/tekst.mdx:1:1 limit: the file has 350,095 bytes, more than the 300,000 allowed (split the text into several articles, or remove what was pasted by mistake)
       Content check: 1 error and 0 warnings in 1 of 13 files."
     `);
+  });
+
+  it('refuses a file whose check takes longer than the time limit, with its name', async () => {
+    // A limit no check can meet stands in for input slow enough to exceed the real one.
+    const report = await check({ 'articles/tekst.mdx': article({}) }, 0.000_001);
+    expect(report).toMatch(
+      /^content\/articles\/tekst\.mdx:1:1 limit: checking the file took \d+\.\d s, more than the 0\.0 s allowed \(shorten the file, or remove repeated markup such as long runs of \*, _, \[ or <\)$/m,
+    );
   });
 
   it('still accepts a long article with ordinary nesting and emphasis', async () => {

@@ -9,7 +9,7 @@ import { checkBody } from './mdx.ts';
 import { createSchemas, unknownFields } from './schemas.ts';
 import { decodeSource, positionAt, splitFrontMatter, type Position } from './source.ts';
 import { closest, listOf } from './suggest.ts';
-import { MAX_FILE_BYTES } from '../../content-model/mdx-limits.ts';
+import { MAX_FILE_BYTES, MAX_FILE_MILLISECONDS } from '../../content-model/mdx-limits.ts';
 import { findForbiddenCharacter } from '../../content-model/text-rules.ts';
 import type { ArticleFacts, CheckContext, ContentFile, FileReport, LinkUse, Problem, Severity } from './types.ts';
 import { locate, parseYaml, stringsUnderKeys, type ParsedYaml } from './yaml.ts';
@@ -82,7 +82,26 @@ export function createFileChecker(context: CheckContext): FileChecker {
   const { scope, schemas } = createSchemas(index, context.ids);
   const environment = { index, adSlots: context.adSlots, siteOrigin: context.siteOrigin };
 
+  const timeLimit = context.fileTimeLimitMs ?? MAX_FILE_MILLISECONDS;
   return (file) => {
+    const started = performance.now();
+    const report = checkFile(file);
+    const elapsed = performance.now() - started;
+    if (elapsed > timeLimit) {
+      report.problems.push({
+        file: file.path,
+        line: 1,
+        column: 1,
+        rule: 'limit',
+        message: `checking the file took ${(elapsed / 1000).toFixed(1)} s, more than the ${(timeLimit / 1000).toFixed(1)} s allowed`,
+        fix: 'shorten the file, or remove repeated markup such as long runs of *, _, [ or <',
+        severity: 'error',
+      });
+    }
+    return report;
+  };
+
+  function checkFile(file: ContentFile): CheckedFile {
     const problems: Problem[] = [];
     const links: LinkUse[] = [];
     const report: CheckedFile = { file: file.path, problems, links };
@@ -269,7 +288,7 @@ export function createFileChecker(context: CheckContext): FileChecker {
         links,
       );
     return report;
-  };
+  }
 }
 
 /** The address a file is served at, for resolving its relative links. */
