@@ -12,6 +12,12 @@ import { findLimitProblem, type LimitKind } from './mdx-limits.ts';
  * check, reading time and the CMS all read bodies with it, so they see the same tree.
  */
 
+// Built once: constructing the syntax extensions costs more than parsing a typical article.
+const options = {
+  extensions: [mdxjs(), gfm()],
+  mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()],
+};
+
 /** Where a parse failed, in the body's own lines and columns. */
 export class MdxSyntaxError extends Error {
   /** The parser's own reason, without position. */
@@ -50,10 +56,7 @@ export function parseMdx(text: string): Root {
   const limit = findLimitProblem(text);
   if (limit) throw new MdxLimitError(limit.kind, limit.message, limit.fix, limit.line, limit.column);
   try {
-    return fromMarkdown(text, {
-      extensions: [mdxjs(), gfm()],
-      mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()],
-    });
+    return fromMarkdown(text, options);
   } catch (error) {
     // Nesting the scan did not foresee still ends in a clear error rather than a crash.
     if (error instanceof RangeError)
