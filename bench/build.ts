@@ -323,6 +323,9 @@ const kept = (await previousResults()).filter((old) => !sizes.includes(old.n));
 const text = report([...kept, ...results], machine, await versions());
 console.log(`\n${text.slice(text.indexOf('## Results'), text.indexOf('## Machine'))}`);
 if (!values['no-write']) {
-  await writeFile(REPORT, text);
+  // The content check's section (written by `npm run bench:check`) is kept as it is.
+  const previous = await readFile(REPORT, 'utf8').catch(() => '');
+  const checkSection = /<!-- bench-check:start -->[\s\S]*<!-- bench-check:end -->\n/.exec(previous)?.[0];
+  await writeFile(REPORT, checkSection ? `${text}\n${checkSection}` : text);
   console.log(`[bench] wrote ${REPORT}`);
 }
