@@ -1,8 +1,16 @@
 import type { Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
-import { gfm } from 'micromark-extension-gfm';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { findLimitProblem, type LimitKind } from './mdx-limits.ts';
 
@@ -12,11 +20,42 @@ import { findLimitProblem, type LimitKind } from './mdx-limits.ts';
  * check, reading time and the CMS all read bodies with it, so they see the same tree.
  */
 
-// Built once: constructing the syntax extensions costs more than parsing a typical article.
-const options = {
-  extensions: [mdxjs(), gfm()],
-  mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()],
-};
+/**
+ * Parser options by which GFM parts a body can contain. Autolink literals and footnotes cost
+ * more than the rest of parsing together (they look at every character), yet a body without
+ * `www.`, `://` or `@` cannot hold an autolink literal and one without `[^` no footnote: such
+ * bodies are parsed without those parts and give the same tree as with all of GFM.
+ * Built once: constructing the extensions costs more than parsing a typical article.
+ */
+const optionsByParts = new Map<string, Options>();
+function optionsFor(text: string): Options {
+  const autolinks = /www\.|:\/\/|@/i.test(text);
+  const footnotes = text.includes('[^');
+  const key = `${autolinks}/${footnotes}`;
+  let options = optionsByParts.get(key);
+  if (!options) {
+    options = {
+      extensions: [
+        mdxjs(),
+        ...(autolinks ? [gfmAutolinkLiteral()] : []),
+        ...(footnotes ? [gfmFootnote()] : []),
+        gfmStrikethrough(),
+        gfmTable(),
+        gfmTaskListItem(),
+      ],
+      mdastExtensions: [
+        mdxFromMarkdown(),
+        ...(autolinks ? [gfmAutolinkLiteralFromMarkdown()] : []),
+        ...(footnotes ? [gfmFootnoteFromMarkdown()] : []),
+        gfmStrikethroughFromMarkdown(),
+        gfmTableFromMarkdown(),
+        gfmTaskListItemFromMarkdown(),
+      ],
+    };
+    optionsByParts.set(key, options);
+  }
+  return options;
+}
 
 /** Where a parse failed, in the body's own lines and columns. */
 export class MdxSyntaxError extends Error {
@@ -56,7 +95,7 @@ export function parseMdx(text: string): Root {
   const limit = findLimitProblem(text);
   if (limit) throw new MdxLimitError(limit.kind, limit.message, limit.fix, limit.line, limit.column);
   try {
-    return fromMarkdown(text, options);
+    return fromMarkdown(text, optionsFor(text));
   } catch (error) {
     // Nesting the scan did not foresee still ends in a clear error rather than a crash.
     if (error instanceof RangeError)
