@@ -5,16 +5,19 @@
  *
  *   npm run bench:check [-- --articles 5000 --runs 3 --workers N --keep]
  *
- * Prints the wall time of each run and the peak resident memory. The generated content is
- * valid: the check must report no problems, or the benchmark fails.
+ * Prints the wall time of each run and the peak resident memory, and writes them to the
+ * "Content check" section of BENCHMARKS.md with the machine's load (the figures mean little
+ * on a busy machine). The generated content is valid: the check must report no problems, or
+ * the benchmark fails.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkContent, formatText } from '../src/content-check/index.ts';
+import { writeSection } from './report-section.ts';
 
 const { values } = parseArgs({
   options: {
@@ -83,13 +86,16 @@ function article(index: number): string {
     '{/* uwaga redakcji: sprawdzić przed publikacją */}',
     `${paragraph(next, 4)} Autor: [profil](/autorzy/${pick(authors)}/).`,
   ];
+  // Two different tags: the schema refuses a tag listed twice.
+  const firstTag = pick(tags);
+  const secondTag = pick(tags.filter((tag) => tag !== firstTag));
   const front = [
     '---',
     `title: "${sentence(next, 7).slice(0, -1)}"`,
     `lead: "${sentence(next, 20)}"`,
     `pubDate: 2025-${month}-${day}T${String(index % 24).padStart(2, '0')}:00:00+01:00`,
     `authors: [${pick(authors)}]`,
-    `tags: [${pick(tags)}, ${pick(tags)}]`,
+    `tags: [${firstTag}, ${secondTag}]`,
     'hero:',
     `  image: ../images/${pick(images)}`,
     `  alt: "${sentence(next, 6)}"`,
@@ -121,10 +127,22 @@ function generate(root: string): string {
   return content;
 }
 
+/** Replaces (or appends) the content check's section of BENCHMARKS.md. */
+async function writeReport(lines: string[]): Promise<void> {
+  const body = `## Content check\n\nWritten by \`npm run bench:check\` (\`bench/check-content.ts\`): the content check over generated articles\n(Polish-like text with headings, lists, links, escapes and one component in five). Target: under 10 s\nfor 5,000 articles.\n\n${lines.join('\n')}`;
+  await writeSection(fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url)), 'content-check', body);
+}
+
 const root = mkdtempSync(join(tmpdir(), 'szpalta-bench-check-'));
 try {
   const content = generate(root);
   const now = new Date('2026-11-22T12:00:00Z');
+  const load = () =>
+    loadavg()
+      .map((value) => value.toFixed(1))
+      .join(', ');
+  const loadBefore = load();
+  const times: number[] = [];
   for (let run = 1; run <= runs; run++) {
     const started = performance.now();
     const result = await checkContent({ contentDir: content, now, ...(workers === undefined ? {} : { workers }) });
@@ -133,6 +151,7 @@ try {
       console.error(formatText(result).split('\n').slice(0, 20).join('\n'));
       throw new Error('the generated content should pass the check');
     }
+    times.push(seconds);
     console.log(`in process, run ${run}: ${result.files} files in ${seconds.toFixed(2)} s`);
   }
   console.log(`in process: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
@@ -160,6 +179,13 @@ try {
     `as a command (node scripts/check-content.ts): exit ${child.status}, ${seconds.toFixed(2)} s wall, peak RSS ${rss ? (Number(rss) / 1024).toFixed(0) : '?'} MB`,
   );
   console.log(`last line: ${child.stdout.trim().split('\n').at(-1)}`);
+  await writeReport([
+    '| date | articles | in process, each run | as a command | peak RSS | workers | load average before → after (1, 5, 15 min) |',
+    '|---|---:|---|---:|---:|---:|---|',
+    `| ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC | ${articleCount.toLocaleString('en')} | ${times.map((time) => `${time.toFixed(1)} s`).join(', ')} | ${seconds.toFixed(1)} s | ${rss ? (Number(rss) / 1024).toFixed(0) : '?'} MB | ${workers ?? 'default'} | ${loadBefore} → ${load()} |`,
+    '',
+    `Machine: ${cpus()[0]?.model.trim() ?? 'unknown'}, ${availableParallelism()} cores, Node ${process.versions.node}.`,
+  ]);
 } finally {
   if (values.keep) console.log(`kept ${root}`);
   else rmSync(root, { recursive: true, force: true });

@@ -7,7 +7,6 @@
  */
 export { checkContent, type CheckOptions } from './lib/check.ts';
 export { displayPath, formatProblem, formatSummary, formatText, toJson, type CheckResult } from './lib/report.ts';
-export { FORBIDDEN_ELEMENTS } from './lib/mdx.ts';
 export { RESERVED_PAGE_SLUGS } from './lib/site.ts';
 export type { Problem, Severity } from './lib/types.ts';
 

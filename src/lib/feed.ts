@@ -3,33 +3,38 @@ import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
-import rss, { type RSSFeedItem } from '@astrojs/rss';
-import { ELEMENT_NODE, parse, renderSync, walkSync, type Node as HtmlNode } from 'ultrahtml';
+import type { Element as HastElement, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
+import type { Element as XmlElement } from 'xast';
+import { x } from 'xastscript';
 import { articleComponents } from '../components/mdx/index.ts';
 import { PARAGRAPH_END_MARKER } from '../markdown/auto-ad-slots.ts';
 import { getNewsroom, required, type Article } from './content.ts';
 import { getSite } from './site.ts';
 import { urls } from './urls.ts';
+import { xmlDocument, xmlResponse } from './xml.ts';
 
 /** How many of the newest articles a feed carries. */
 export const FEED_SIZE = 30;
 
-const URL_ATTRIBUTES = ['href', 'src', 'poster'];
+/** hast property names of the attributes that hold one address. */
+const URL_PROPERTIES = ['href', 'src', 'poster'] as const;
 
-/** Rewrites every site-relative URL in `html` (links, images, srcset candidates) to an absolute one. */
-export function absolutizeUrls(html: string, site: URL): string {
-  // ultrahtml types its parser's result as `any`.
-  const doc = parse(html) as HtmlNode;
-  walkSync(doc, (node) => {
-    if (node.type !== ELEMENT_NODE) return;
-    const { attributes } = node;
-    for (const name of URL_ATTRIBUTES) {
-      const value = attributes[name];
-      if (value && !value.startsWith('#')) attributes[name] = new URL(value, site).href;
+/** Rewrites every site-relative URL in `tree` (links, images, srcset candidates) to an absolute one, in place. */
+function absolutize(tree: HastRoot, site: URL): void {
+  visit(tree, 'element', (node: HastElement) => {
+    const { properties } = node;
+    for (const name of URL_PROPERTIES) {
+      const value = properties[name];
+      if (typeof value === 'string' && value !== '' && !value.startsWith('#')) properties[name] = new URL(value, site).href;
     }
-    const srcset = attributes['srcset'];
-    if (srcset) {
-      attributes['srcset'] = srcset
+    // The HTML parser keeps srcset as one string: candidates separated by commas.
+    const srcset = properties.srcSet;
+    if (typeof srcset === 'string' && srcset.trim() !== '') {
+      properties.srcSet = srcset
         .split(',')
         .map((candidate) => {
           const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
@@ -38,11 +43,7 @@ export function absolutizeUrls(html: string, site: URL): string {
         .join(', ');
     }
   });
-  return renderSync(doc);
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
 
 let container: Promise<AstroContainer> | undefined;
 const renderedBodies = new Map<string, Promise<string>>();
@@ -57,28 +58,43 @@ async function bodyHtml(article: Article): Promise<string> {
 
 /**
  * The article as feed readers show it: hero photo with caption and credit, the body
- * rendered with the site's components (no ads), the agency line. URLs are absolute.
+ * rendered with the site's components (no ads), the agency line. URLs are absolute. The body
+ * is parsed into a syntax tree and everything is serialised by `hast-util-to-html`, so no
+ * text of the article can turn into markup.
  */
 function feedContent(article: Article, site: URL): Promise<string> {
   let html = renderedBodies.get(article.id);
   if (!html) {
     html = (async () => {
-      const body = await bodyHtml(article);
+      const tree = fromHtml(await bodyHtml(article), { fragment: true });
       const { t } = await getSite();
       const { hero, source } = article.data;
-      let heroHtml = '';
       if (hero) {
         const image = await getImage({ src: hero.image, width: 1200, format: 'jpeg' });
         const caption = [hero.caption, hero.credit ? `${t.photo}: ${hero.credit}` : undefined].filter(Boolean).join(' ');
-        heroHtml = `<figure><img src="${escapeHtml(image.src)}" alt="${escapeHtml(hero.alt)}" width="${image.attributes['width']}" height="${image.attributes['height']}">${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
+        tree.children.unshift(
+          h('figure', [
+            h('img', {
+              src: image.src,
+              alt: hero.alt,
+              width: String(image.attributes['width']),
+              height: String(image.attributes['height']),
+            }),
+            caption ? h('figcaption', caption) : undefined,
+          ]),
+        );
       }
-      const agency = source ? `<p>(${escapeHtml(source)})</p>` : '';
-      return absolutizeUrls(`${heroHtml}${body}${agency}`, site);
+      if (source) tree.children.push(h('p', `(${source})`));
+      absolutize(tree, site);
+      return toHtml(tree);
     })();
     renderedBodies.set(article.id, html);
   }
   return html;
 }
+
+/** `text` as HTML: RSS readers treat `<description>` as HTML, so plain text is escaped for HTML before XML escapes it again. */
+const asHtml = (text: string) => toHtml({ type: 'text', value: text });
 
 /** A complete RSS 2.0 response for `articles` (newest first), with `atom:link rel="self"`. */
 export async function articleFeed({
@@ -103,31 +119,40 @@ export async function articleFeed({
 }): Promise<Response> {
   const { authors, tags } = await getNewsroom();
   const { language } = await getSite();
-  const items: RSSFeedItem[] = await Promise.all(
-    articles.slice(0, FEED_SIZE).map(async (article) => ({
-      title: article.data.title,
-      link: urls.article(article.id),
-      pubDate: article.data.pubDate,
-      description: article.data.lead,
-      categories: article.data.tags.map((ref) => required(tags, ref.id, 'tag').data.name),
-      customData: article.data.authors
-        .map((ref) => `<dc:creator>${escapeHtml(required(authors, ref.id, 'author').data.name)}</dc:creator>`)
-        .join(''),
-      ...(fullContent ? { content: await feedContent(article, site) } : {}),
-    })),
+  const items: XmlElement[] = await Promise.all(
+    articles.slice(0, FEED_SIZE).map(async (article) => {
+      const link = new URL(urls.article(article.id), site).href;
+      return x('item', [
+        x('title', article.data.title),
+        x('link', link),
+        x('guid', { isPermaLink: 'true' }, link),
+        x('description', asHtml(article.data.lead)),
+        x('pubDate', article.data.pubDate.toUTCString()),
+        ...article.data.authors.map((ref) => x('dc:creator', required(authors, ref.id, 'author').data.name)),
+        ...article.data.tags.map((ref) => x('category', required(tags, ref.id, 'tag').data.name)),
+        ...(fullContent ? [x('content:encoded', await feedContent(article, site))] : []),
+      ]);
+    }),
   );
-  return rss({
-    title,
-    description,
-    // The channel link; item links are root-relative and resolve against it to the same origin.
-    site: new URL(pagePath, site).href,
-    items,
-    trailingSlash: true,
-    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
-    customData: [
-      `<language>${language}</language>`,
-      `<atom:link href="${new URL(selfPath, site).href}" rel="self" type="application/rss+xml"/>`,
-      articles[0] ? `<lastBuildDate>${articles[0].data.pubDate.toUTCString()}</lastBuildDate>` : '',
-    ].join(''),
-  });
+  const rss = x(
+    'rss',
+    {
+      version: '2.0',
+      'xmlns:atom': 'http://www.w3.org/2005/Atom',
+      'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+      ...(fullContent ? { 'xmlns:content': 'http://purl.org/rss/1.0/modules/content/' } : {}),
+    },
+    [
+      x('channel', [
+        x('title', title),
+        x('description', asHtml(description)),
+        x('link', new URL(pagePath, site).href),
+        x('language', language),
+        x('atom:link', { href: new URL(selfPath, site).href, rel: 'self', type: 'application/rss+xml' }),
+        articles[0] ? x('lastBuildDate', articles[0].data.pubDate.toUTCString()) : undefined,
+        ...items,
+      ]),
+    ],
+  );
+  return xmlResponse(xmlDocument(rss));
 }

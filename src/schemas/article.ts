@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { dateTime, requiredText, slugPattern, wordpressOrigin, type SchemaHelpers } from './helpers.ts';
+import { dateTime, optionalText, requiredText, slugPattern, text, uniqueList, wordpressOrigin, type SchemaHelpers } from './helpers.ts';
 
 /** The hero photo shown above the article body and in cards, feeds and social previews. */
 export const heroSchema = <I extends z.ZodType>(image: () => I) =>
@@ -9,9 +9,9 @@ export const heroSchema = <I extends z.ZodType>(image: () => I) =>
     /** Alternative text for readers who cannot see the photo. Required: describe what the photo shows. */
     alt: requiredText('hero.alt (alternative text of the photo)'),
     /** Caption printed under the photo. Optional. */
-    caption: z.string().trim().optional(),
+    caption: optionalText(),
     /** Who holds the rights, printed as "Foto: …" (`PAP/EPA`). Optional. */
-    credit: z.string().trim().optional(),
+    credit: optionalText(),
   });
 
 /**
@@ -29,13 +29,13 @@ export const articleSchema = <I extends z.ZodType, R extends z.ZodType>({ image,
     /** Date of the last significant update, shown as "Aktualizacja". Optional; must not be before `pubDate`. */
     updatedDate: dateTime.optional(),
     /** Authors, by the slug of their file in `content/authors/`. At least one. */
-    authors: z.array(reference('authors')).min(1, { error: 'authors must name at least one author' }),
+    authors: uniqueList(reference('authors'), 'author').min(1, { error: 'authors must name at least one author' }),
     /** Tags, by the slug of their file in `content/tags/`. Default: none. */
-    tags: z.array(reference('tags')).default([]),
+    tags: uniqueList(reference('tags'), 'tag').default([]),
     /** Hero photo with alt text, caption and credit. Optional. */
     hero: heroSchema(image).optional(),
     /** News agency the text comes from, printed as "(PAP)" at the end of the body. Optional. */
-    source: z.string().trim().min(1).max(40).optional(),
+    source: text().min(1).max(40).optional(),
     /** Shown as the lead story on the home page (the newest featured article wins). Default: false. */
     featured: z.boolean().default(false),
     /** A draft is never built: not as a page, nor in any list, feed or sitemap. Default: false. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { linkTarget, requiredText } from './helpers.ts';
+import { linkTarget, optionalText, requiredText } from './helpers.ts';
 
 /** A person who signs articles: one YAML file in `content/authors/`, named by the author's slug. */
 export const authorSchema = <I extends z.ZodType>({ image }: { image: () => I }) =>
@@ -7,9 +7,9 @@ export const authorSchema = <I extends z.ZodType>({ image }: { image: () => I })
     /** Full name as printed in bylines. Required. */
     name: requiredText('name'),
     /** Role in the newsroom ("redaktor", "dziennikarka"). Optional. */
-    role: z.string().trim().optional(),
+    role: optionalText(),
     /** A short biography shown on the author page and in the author box. Optional. */
-    bio: z.string().trim().optional(),
+    bio: optionalText(),
     /** Portrait, relative to the author file (`../images/authors/jan.jpg`). Optional. */
     photo: image().optional(),
     /** Links to the author's profiles or e-mail. Default: none. */

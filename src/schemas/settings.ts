@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { linkTarget, requiredText } from './helpers.ts';
+import { linkTarget, optionalText, requiredText, text } from './helpers.ts';
 
 /** A link in the header or footer navigation. */
 const navLink = z.object({
@@ -51,7 +51,7 @@ export const settingsSchema = () =>
     /** Portal name shown in the header, titles and feeds. Required. */
     name: requiredText('name'),
     /** A short line under the name. Optional. */
-    tagline: z.string().trim().optional(),
+    tagline: optionalText(),
     /** Description for search engines and the site feed. Required. */
     description: requiredText('description'),
     /** Absolute URL the site is served from, used for canonical links, feeds and sitemaps. */
@@ -68,9 +68,9 @@ export const settingsSchema = () =>
         /** URL of the newsletter provider's signup form (the form posts there). */
         action: linkTarget.optional(),
         /** Name of the e-mail field the provider expects. Default: `email`. */
-        emailField: z.string().trim().min(1).default('email'),
+        emailField: text().min(1).default('email'),
         /** Extra hidden fields the provider needs (list id and the like). Default: none. */
-        hiddenFields: z.record(z.string(), z.string()).default({}),
+        hiddenFields: z.record(text(), text()).default({}),
       })
       .default({ emailField: 'email', hiddenFields: {} }),
     /** Advertising. */
@@ -88,7 +88,7 @@ export const settingsSchema = () =>
     footer: z
       .object({
         /** Text under the footer links (publisher, copyright). Optional. */
-        text: z.string().trim().optional(),
+        text: optionalText(),
         /** Links in the footer (static pages, contact). Default: none. */
         links: z.array(navLink).default([]),
       })

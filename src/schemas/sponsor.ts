@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { linkTarget, requiredText } from './helpers.ts';
+import { linkTarget, requiredText, text } from './helpers.ts';
 
 /** A sponsor of articles: one YAML file in `content/sponsors/`, named by its slug. */
 export const sponsorSchema = <I extends z.ZodType>({ image }: { image: () => I }) =>
@@ -9,7 +9,7 @@ export const sponsorSchema = <I extends z.ZodType>({ image }: { image: () => I }
     /** The sponsor's website; the link gets `rel="sponsored"`. Required. */
     url: linkTarget,
     /** Disclosure printed with the sponsored article. Default: "Artykuł sponsorowany". */
-    disclosure: z.string().trim().min(1).default('Artykuł sponsorowany'),
+    disclosure: text().min(1).default('Artykuł sponsorowany'),
     /** Logo, relative to the sponsor file. Optional. */
     logo: image().optional(),
   });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { requiredText } from './helpers.ts';
+import { optionalText, requiredText } from './helpers.ts';
 
 /**
  * A tag: one YAML file in `content/tags/`, named by the ASCII slug of its Polish name
@@ -10,5 +10,5 @@ export const tagSchema = () =>
     /** Display name, with Polish letters ("Bezpieczeństwo"). Required. */
     name: requiredText('name'),
     /** A sentence or two introducing the tag page. Optional. */
-    description: z.string().trim().optional(),
+    description: optionalText(),
   });

@@ -1,20 +1,8 @@
-import { remark } from 'remark';
-import remarkMdx from 'remark-mdx';
 import type { Nodes, Root } from 'mdast';
+import { parseMdx } from '../content-model/mdx-parser.ts';
 
 /** Average silent reading speed for Polish news text, in words per minute. */
 export const WORDS_PER_MINUTE = 200;
-
-const parser = remark().use(remarkMdx);
-
-/**
- * Parses an MDX body (without front matter) into mdast with the MDX syntax extensions, the same
- * way for reading time, excerpts and the content check. Positions are relative to `mdxBody`.
- * Throws the parser's `VFileMessage` (with line, column and a rule id) on invalid MDX.
- */
-export function parseMdx(mdxBody: string): Root {
-  return parser.parse(mdxBody);
-}
 
 /** Collects the words a reader reads: text, inline code and the text inside components; not code blocks or ESM. */
 function collectText(node: Nodes, out: string[]): void {
@@ -28,12 +16,12 @@ function collectText(node: Nodes, out: string[]): void {
   out.push(' ');
 }
 
-/** Plain text of an MDX body, whitespace collapsed. Throws the parser's error (with line and column) on invalid MDX. */
+/** Plain text of an MDX body, whitespace collapsed. Throws `MdxSyntaxError` (with line and column) on invalid MDX. */
 export function plainText(mdxBody: string): string {
   return plainTextOf(parseMdx(mdxBody));
 }
 
-/** Plain text of an already parsed body (see `parseMdx`), whitespace collapsed. */
+/** Plain text of an already parsed body (see `src/content-model/mdx-parser.ts`), whitespace collapsed. */
 export function plainTextOf(tree: Root): string {
   const parts: string[] = [];
   collectText(tree, parts);

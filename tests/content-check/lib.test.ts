@@ -36,8 +36,11 @@ describe('splitFrontMatter', () => {
 });
 
 describe('YAML', () => {
-  it('reads unquoted timestamps as dates, as Astro does', () => {
-    expect(parseYaml('pubDate: 2026-11-22T09:30:00+01:00\n').value).toEqual({ pubDate: new Date('2026-11-22T08:30:00Z') });
+  it('keeps unquoted timestamps as written, so that the schemas can refuse impossible dates', () => {
+    expect(parseYaml('pubDate: 2026-11-22T09:30:00+01:00\nupdatedDate: 2026-02-30\n').value).toEqual({
+      pubDate: '2026-11-22T09:30:00+01:00',
+      updatedDate: '2026-02-30',
+    });
   });
 
   it('locates a field, a list item, and the parent of a missing field', () => {

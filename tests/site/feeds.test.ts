@@ -102,7 +102,12 @@ describe('RSS feeds', () => {
         expect(requiredText(item, 'title', where)).toBe(article.title);
         const link = requiredText(item, 'link', where);
         expect(link).toBe(`${origin}/artykuly/${article.slug}/`);
-        expect(requiredText(item, 'description', where)).toBe(article.lead);
+        // RSS readers read <description> as HTML: the lead is escaped for HTML, so its text is the lead as typed.
+        expect(
+          load(requiredText(item, 'description', where), null, false)
+            .root()
+            .text(),
+        ).toBe(article.lead);
         expectRfc822(requiredText(item, 'pubDate', where), where, article.pubDate);
       });
     }

@@ -31,6 +31,8 @@ function filesContaining(needle: string): string[] {
     needle,
     needle.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
     JSON.stringify(needle).slice(1, -1),
+    // xast-util-to-xml (feeds, the news sitemap) writes character references.
+    needle.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;'),
   ]);
   return [...texts].filter(([, text]) => [...forms].some((form) => text.includes(form))).map(([file]) => file);
 }

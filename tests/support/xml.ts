@@ -12,6 +12,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: false,
   processEntities: true,
+  // Numeric character references (`&#x3C;`) are XML too; the feeds' serialiser writes them.
+  htmlEntities: true,
   // Elements that may repeat are always arrays, so a one-item feed reads like a long one.
   isArray: (name) => ['item', 'url', 'sitemap', 'category', 'dc:creator'].includes(name),
 });

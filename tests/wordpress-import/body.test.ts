@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { convertBody, splitCredit, type BodyContext } from '../../wordpress-import/lib/body.ts';
 import { autop } from '../../wordpress-import/lib/autop.ts';
 import { replaceShortcodes } from '../../wordpress-import/lib/shortcodes.ts';
-import { parseMdx, plainTextOf } from '../../src/utils/reading-time.ts';
+import { parseMdx } from '../../src/content-model/mdx-parser.ts';
+import { plainTextOf } from '../../src/utils/reading-time.ts';
 
 /** A body context whose uploads hold every image except `brak.jpg`, collecting warnings. */
 function context(overrides: Partial<BodyContext> = {}) {

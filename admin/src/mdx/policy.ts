@@ -1,16 +1,18 @@
 import type { Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { mdxComponents, mdxComponentNames, type MdxComponentName } from '../../../src/components/mdx/registry.ts';
-import { isCommentOnlyExpression } from '../../../src/content-check/lib/expressions.ts';
+import { mdxComponents, type MdxComponentName } from '../../../src/components/mdx/registry.ts';
 import { classifyHref } from '../../../src/content-check/lib/links.ts';
-import { MdxSyntaxError, parseMdx } from './syntax.ts';
+import { limitMessagesPl } from '../../../src/content-model/mdx-limits.ts';
+import { componentAttributeIssues, isHtmlName, nodeIssues, polishMessage } from '../../../src/content-model/mdx-policy.ts';
+import { MdxLimitError, MdxSyntaxError, parseMdx } from './syntax.ts';
 
 /**
- * What the body widget refuses to save, in the editors' words: the rules of the content check
- * (`src/content-check/lib/mdx.ts`) that can be decided from the text alone, applied while
- * typing, so that what the CMS saves passes `npm run check:content`. Whether image files and
- * ad slots exist is left to the media library and the check. A test runs both on the same
- * texts, so the two cannot drift apart.
+ * What the body widget refuses to save, in the editors' words: the MDX policy of
+ * `src/content-model/mdx-policy.ts` (the one the content check applies, with its Polish
+ * message table) and the rules of the check that can be decided from the text alone, applied
+ * while typing, so that what the CMS saves passes `npm run check:content`. Whether image
+ * files and ad slots exist is left to the media library and the check. A test runs both on
+ * the same texts.
  */
 
 export interface Problem {
@@ -18,25 +20,6 @@ export interface Problem {
   line?: number;
   column?: number;
 }
-
-/** HTML elements content may not use (the content check's `FORBIDDEN_ELEMENTS`), with the way out. */
-export const forbiddenElements: Readonly<Record<string, string>> = {
-  script: 'skrypty nie mogą być częścią treści',
-  style: 'wygląd artykułów ustala arkusz stylów serwisu',
-  iframe: 'użyj elementu „Osadzony odnośnik” (<Embed />)',
-  frame: 'użyj elementu „Osadzony odnośnik” (<Embed />)',
-  frameset: 'usuń go',
-  object: 'użyj elementu „Osadzony odnośnik” (<Embed />)',
-  embed: 'użyj elementu „Osadzony odnośnik” (<Embed />, z wielkiej litery)',
-  applet: 'usuń go',
-  base: 'zmieniłby adresy wszystkich linków strony',
-  link: 'link zapisz jako [tekst](adres)',
-  meta: 'usuń go',
-  form: 'dodaj link do formularza: [tekst](adres)',
-};
-
-/** Attributes whose value is an address. */
-const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'poster', 'data', 'cite', 'background', 'xlink:href', 'srcset']);
 
 type Element = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -66,46 +49,22 @@ class Checker {
     else if (target.kind === 'unsafe') this.report(node, `Adresy ${target.scheme}: są niedozwolone.`);
   }
 
-  /** Problems of an element's attributes; true when an attribute is not plain text. */
-  attributes(element: Element, component: boolean): boolean {
-    let code = false;
+  /** Raw HTML the policy allowed: links and headings. */
+  html(element: Element, name: string) {
     for (const attribute of element.attributes) {
-      if (attribute.type === 'mdxJsxExpressionAttribute' || (attribute.value !== null && typeof attribute.value === 'object')) {
-        this.report(element, `<${element.name}>: wartości atrybutów muszą być zwykłym tekstem w cudzysłowie, bez {…}.`);
-        code = true;
-        continue;
-      }
-      if (/^on/i.test(attribute.name)) {
-        this.report(element, `Atrybut ${attribute.name} uruchamiałby skrypt i jest niedozwolony.`);
-        code = true;
-      } else if (!component && attribute.name.toLowerCase() === 'style') {
-        this.report(element, 'Atrybut style blokuje polityka bezpieczeństwa serwisu (CSP); usuń go.');
-      } else if (typeof attribute.value === 'string' && urlAttributes.has(attribute.name.toLowerCase())) {
-        const target = classifyHref(attribute.value, '/artykuly/', undefined);
-        if (target.kind === 'unsafe') this.report(element, `Adresy ${target.scheme}: są niedozwolone.`);
+      if (attribute.type === 'mdxJsxAttribute' && name === 'a' && attribute.name === 'href' && typeof attribute.value === 'string') {
+        this.address(element, attribute.value);
       }
     }
-    return code;
-  }
-
-  html(element: Element, name: string): boolean {
-    const lower = name.toLowerCase();
-    const forbidden = forbiddenElements[lower];
-    if (forbidden !== undefined) this.report(element, `Znacznik <${name}> jest niedozwolony w treści: ${forbidden}.`);
-    else if (lower === 'img') this.report(element, 'Serwis nie przetwarza <img>; użyj elementu „Zdjęcie z podpisem” (<Figure />).');
-    else {
-      const component = mdxComponentNames.find((candidate) => candidate.toLowerCase() === lower && candidate !== 'Figure');
-      if (component) this.report(element, `<${name}> to nie komponent: nazwy komponentów zaczynają się wielką literą (<${component}>).`);
-    }
-    this.attributes(element, false);
-    const level = /^h([1-6])$/.exec(lower)?.[1];
+    const level = /^h([1-6])$/.exec(name.toLowerCase())?.[1];
     if (level) this.heading(element, Number(level));
-    return forbidden !== undefined;
   }
 
   component(element: Element, name: MdxComponentName) {
     const definition = mdxComponents[name];
-    if (this.attributes(element, true)) return;
+    const refused = componentAttributeIssues(element);
+    for (const found of refused) this.report(element, `<${name}>: ${polishMessage(found)}`);
+    if (refused.length > 0) return;
     const props: Record<string, string | true> = {};
     for (const attribute of element.attributes) {
       if (attribute.type !== 'mdxJsxAttribute') continue;
@@ -125,26 +84,16 @@ class Checker {
   }
 
   visit(node: Nodes) {
+    const judged = nodeIssues(node);
+    if (judged) {
+      for (const found of judged.issues) this.report(node, polishMessage(found));
+      if (judged.stop) return;
+      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name !== null && isHtmlName(node.name))
+        this.html(node, node.name);
+    } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name !== null) {
+      this.component(node, node.name as MdxComponentName);
+    }
     switch (node.type) {
-      case 'mdxjsEsm':
-        this.report(node, 'import i export są niedozwolone w treści; komponenty działają bez importu.');
-        return;
-      case 'mdxFlowExpression':
-      case 'mdxTextExpression': {
-        if (!isCommentOnlyExpression(node))
-          this.report(node, 'Wyrażenia w nawiasach klamrowych {…} są niedozwolone; nawias jako tekst zapisz jako \\{ i \\}.');
-        return;
-      }
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement': {
-        const name = node.name;
-        if (name === null) this.report(node, 'Pusty znacznik <>…</> jest niedozwolony.');
-        else if (/^[a-z]/.test(name) && !name.includes('.')) {
-          if (this.html(node, name)) return;
-        } else if ((mdxComponentNames as readonly string[]).includes(name)) this.component(node, name as MdxComponentName);
-        else this.report(node, `Nieznany komponent <${name}>. Dozwolone: ${mdxComponentNames.join(', ')}.`);
-        break;
-      }
       case 'heading':
         this.heading(node, node.depth);
         break;
@@ -179,6 +128,15 @@ export function checkBody(text: string): Problem[] {
   try {
     return checkTree(parseMdx(text));
   } catch (error) {
+    if (error instanceof MdxLimitError) {
+      return [
+        {
+          message: limitMessagesPl[error.kind],
+          ...(error.line ? { line: error.line } : {}),
+          ...(error.column ? { column: error.column } : {}),
+        },
+      ];
+    }
     if (error instanceof MdxSyntaxError) {
       return [
         {

@@ -1,14 +1,13 @@
 import type { Literal, Nodes, Parents, Root, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
-import { mdxFromMarkdown, mdxToMarkdown } from 'mdast-util-mdx';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
-import { gfm } from 'micromark-extension-gfm';
-import { mdxjs } from 'micromark-extension-mdxjs';
+
+export { MdxLimitError, MdxSyntaxError, parseMdx } from '../../../src/content-model/mdx-parser.ts';
 
 /**
  * Reading and writing article bodies: MDX with GitHub-flavoured Markdown, the syntax the
- * site's MDX pipeline accepts. Text is escaped on the way out, so whatever an editor types
+ * site's MDX pipeline accepts, read by the one parser of `src/content-model/mdx-parser.ts`. Text is escaped on the way out, so whatever an editor types
  * (`{`, `}`, `<`, `&`, `_`) reads back as the same text.
  */
 
@@ -41,33 +40,6 @@ export interface Style {
 }
 
 export const defaultStyle: Style = { bullet: '-', emphasis: '*', strong: '*', rule: '-' };
-
-/** Where a parse failed, in the body's own lines and columns. */
-export class MdxSyntaxError extends Error {
-  readonly line: number | undefined;
-  readonly column: number | undefined;
-  constructor(message: string, line: number | undefined, column: number | undefined, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'MdxSyntaxError';
-    this.line = line;
-    this.column = column;
-  }
-}
-
-/** Parses an MDX body into mdast with source positions. Throws `MdxSyntaxError`. */
-export function parseMdx(text: string): Root {
-  try {
-    return fromMarkdown(text, {
-      extensions: [mdxjs(), gfm()],
-      mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()],
-    });
-  } catch (error) {
-    const place = (error as { place?: { line?: number; column?: number; start?: { line?: number; column?: number } } }).place;
-    const point = place && 'start' in place ? place.start : place;
-    const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
-    throw new MdxSyntaxError(reason, point?.line, point?.column, { cause: error });
-  }
-}
 
 function options(style: Style): ToMarkdownOptions {
   return {

@@ -1,6 +1,7 @@
 /** @jsxImportSource react */
 import type { ReactNode } from 'react';
 import type { MdxComponentName } from '../../../src/components/mdx/registry.ts';
+import { isHttpsUrl } from '../../../src/content-model/url-policy.ts';
 
 /**
  * React twins of the article components in `src/components/mdx/*.astro`, for the CMS
@@ -86,7 +87,7 @@ function Embed({ props: { url = '', title, provider } }: PreviewProps) {
     host = url;
   }
   const providerName = provider ?? host;
-  const safe = url.startsWith('https://') ? url : undefined;
+  const safe = isHttpsUrl(url) ? url : undefined;
   return (
     <aside className="embed" aria-label={providerName}>
       <span className="embed__provider">{providerName}</span>

@@ -3,6 +3,7 @@ import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { createElement, Fragment, type ReactNode } from 'react';
 import { mdxComponents, type MdxComponentName } from '../../../src/components/mdx/registry.ts';
+import { isAllowedUrl } from '../../../src/content-model/url-policy.ts';
 import { MdxSyntaxError, parseMdx } from '../mdx/syntax.ts';
 import { previewComponents, type PreviewComponent, type PreviewContext } from './components.tsx';
 
@@ -12,8 +13,9 @@ import { previewComponents, type PreviewComponent, type PreviewContext } from '.
  * code (expressions, import/export) nothing. Links keep only safe protocols.
  */
 
+/** `url` when the URL allow-list of `src/content-model/url-policy.ts` accepts it. */
 function safeHref(url: string): string | undefined {
-  return /^(https?:|mailto:|\/|#|\.{0,2}\/)/i.test(url) || !/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : undefined;
+  return isAllowedUrl(url) ? url : undefined;
 }
 
 function element(node: MdxJsxFlowElement | MdxJsxTextElement, key: number, context: PreviewContext): ReactNode {

@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { isHttpsUrl } from '../../content-model/url-policy.ts';
+import { notBlank, text } from '../../schemas/helpers.ts';
 
 /**
  * The vocabulary editors may use inside article bodies, as data: names, what each
@@ -18,7 +20,7 @@ export const articleImagePath = z
     error: 'must be a JPEG, PNG or WebP file under content/images, written as ../images/<file>',
   });
 
-const optionalText = z.string().trim().min(1).optional();
+const optionalText = text().min(1).superRefine(notBlank('the value')).optional();
 
 export const mdxComponents = {
   Figure: {
@@ -28,7 +30,7 @@ export const mdxComponents = {
       /** The image, relative to the article: `../images/<file>`. */
       src: articleImagePath,
       /** Alternative text. Required. */
-      alt: z.string().trim().min(1, { error: 'alt (alternative text) must not be empty' }),
+      alt: text().min(1, { error: 'alt (alternative text) must not be empty' }).superRefine(notBlank('alt (alternative text)')),
       /** Caption under the image. */
       caption: optionalText,
       /** Rights holder, printed as "Foto: …". */
@@ -71,9 +73,16 @@ export const mdxComponents = {
     children: false,
     props: z.strictObject({
       /** Address of the embedded material (video, post, document). https only. */
-      url: z.url({ protocol: /^https$/, error: 'url must be an https:// address' }),
+      url: text().superRefine((value, context) => {
+        if (!isHttpsUrl(value))
+          context.addIssue({
+            code: 'custom',
+            message: 'url must be an https:// address',
+            params: { fix: 'write a full address starting with https://' },
+          });
+      }),
       /** What the reader will find there. Required: the embed is shown as a link card, with no third-party code. */
-      title: z.string().trim().min(1, { error: 'title must not be empty' }),
+      title: text().min(1, { error: 'title must not be empty' }).superRefine(notBlank('title')),
       /** Name of the service ("YouTube", "X"). Default: the host name of the url. */
       provider: optionalText,
     }),

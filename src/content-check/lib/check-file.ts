@@ -9,6 +9,8 @@ import { checkBody } from './mdx.ts';
 import { createSchemas, unknownFields } from './schemas.ts';
 import { decodeSource, positionAt, splitFrontMatter, type Position } from './source.ts';
 import { closest, listOf } from './suggest.ts';
+import { MAX_FILE_BYTES, MAX_FILE_MILLISECONDS } from '../../content-model/mdx-limits.ts';
+import { findForbiddenCharacter } from '../../content-model/text-rules.ts';
 import type { ArticleFacts, CheckContext, ContentFile, FileReport, LinkUse, Problem, Severity } from './types.ts';
 import { locate, parseYaml, stringsUnderKeys, type ParsedYaml } from './yaml.ts';
 
@@ -80,7 +82,26 @@ export function createFileChecker(context: CheckContext): FileChecker {
   const { scope, schemas } = createSchemas(index, context.ids);
   const environment = { index, adSlots: context.adSlots, siteOrigin: context.siteOrigin };
 
+  const timeLimit = context.fileTimeLimitMs ?? MAX_FILE_MILLISECONDS;
   return (file) => {
+    const started = performance.now();
+    const report = checkFile(file);
+    const elapsed = performance.now() - started;
+    if (elapsed > timeLimit) {
+      report.problems.push({
+        file: file.path,
+        line: 1,
+        column: 1,
+        rule: 'limit',
+        message: `checking the file took ${(elapsed / 1000).toFixed(1)} s, more than the ${(timeLimit / 1000).toFixed(1)} s allowed`,
+        fix: 'shorten the file, or remove repeated markup such as long runs of *, _, [ or <',
+        severity: 'error',
+      });
+    }
+    return report;
+  };
+
+  function checkFile(file: ContentFile): CheckedFile {
     const problems: Problem[] = [];
     const links: LinkUse[] = [];
     const report: CheckedFile = { file: file.path, problems, links };
@@ -89,7 +110,17 @@ export function createFileChecker(context: CheckContext): FileChecker {
     const top = { line: 1, column: 1 };
     const isMdx = file.collection === 'articles' || file.collection === 'pages';
 
-    const decoded = decodeSource(readFileSync(file.path));
+    const bytes = readFileSync(file.path);
+    if (bytes.length > MAX_FILE_BYTES) {
+      add(
+        top,
+        'limit',
+        `the file has ${bytes.length.toLocaleString('en')} bytes, more than the ${MAX_FILE_BYTES.toLocaleString('en')} allowed`,
+        'split the text into several articles, or remove what was pasted by mistake',
+      );
+      return report;
+    }
+    const decoded = decodeSource(bytes);
     if ('kind' in decoded) {
       if (decoded.kind === 'empty') {
         add(
@@ -112,7 +143,7 @@ export function createFileChecker(context: CheckContext): FileChecker {
 
     let yamlSource = text;
     let yamlStart = 0;
-    let body: { text: string; start: Position } | undefined;
+    let body: { text: string; start: Position; offset: number } | undefined;
     if (isMdx) {
       const split = splitFrontMatter(text);
       if ('kind' in split) {
@@ -149,7 +180,7 @@ export function createFileChecker(context: CheckContext): FileChecker {
       }
       yamlSource = split.yaml;
       yamlStart = split.yamlStart;
-      body = { text: split.body, start: at(split.bodyStart) };
+      body = { text: split.body, start: at(split.bodyStart), offset: split.bodyStart };
     }
 
     const parsed: ParsedYaml = parseYaml(yamlSource);
@@ -246,6 +277,18 @@ export function createFileChecker(context: CheckContext): FileChecker {
       report.settings = settingsFacts(undefined, false);
     }
 
+    if (body) {
+      // Front matter values are checked by the schemas, which name the field; the body is text too.
+      const found = findForbiddenCharacter(body.text);
+      if (found) {
+        add(
+          at(body.offset + found.index),
+          'body',
+          `the text contains the invisible control character ${found.codePoint}`,
+          'delete it (it usually comes with text pasted from another program) and retype the text around it',
+        );
+      }
+    }
     if (body)
       checkBody(
         { file: file.path, relative: file.relative, body: body.text, start: body.start, pagePath: pagePath(file) },
@@ -254,7 +297,7 @@ export function createFileChecker(context: CheckContext): FileChecker {
         links,
       );
     return report;
-  };
+  }
 }
 
 /** The address a file is served at, for resolving its relative links. */

@@ -32,6 +32,8 @@ export interface CheckOptions {
    * Default: no cache.
    */
   cacheFile?: string;
+  /** Time limit of one file's check, in milliseconds. Default: `MAX_FILE_MILLISECONDS` of `src/content-model/mdx-limits.ts`. */
+  fileTimeLimitMs?: number;
 }
 
 const BATCH = 40;
@@ -147,6 +149,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       .map((entry) => entry.id);
 
   const baseContext: CheckContext = {
+    ...(options.fileTimeLimitMs === undefined ? {} : { fileTimeLimitMs: options.fileTimeLimitMs }),
     contentDir,
     files: [...scan.index.all],
     ids: { authors: ids('authors'), tags: ids('tags'), sponsors: ids('sponsors') },

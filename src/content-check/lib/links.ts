@@ -1,3 +1,5 @@
+import { judgeUrl } from '../../content-model/url-policy.ts';
+
 /** What a link written in content points at. */
 export type LinkTarget =
   { kind: 'internal'; path: string } | { kind: 'external' } | { kind: 'anchor' } | { kind: 'unsafe'; scheme: string } | { kind: 'empty' };
@@ -7,17 +9,14 @@ const BASE = 'https://site.invalid';
 /**
  * Classifies a link found in the file served at `pagePath` (`/artykuly/foo/`). Relative links
  * are resolved the way a browser resolves them on that page; absolute links to the site's own
- * origin count as internal. Script-carrying schemes (`javascript:`, `vbscript:`, `data:`) are unsafe.
+ * origin count as internal. Addresses outside the URL allow-list (`src/content-model/url-policy.ts`) are unsafe.
  */
 export function classifyHref(href: string, pagePath: string, siteOrigin: string | undefined): LinkTarget {
+  const verdict = judgeUrl(href);
+  if (verdict.kind === 'empty') return { kind: 'empty' };
+  if (verdict.kind === 'fragment') return { kind: 'anchor' };
+  if (verdict.kind === 'refused') return { kind: 'unsafe', scheme: verdict.scheme };
   const value = href.trim();
-  if (value === '') return { kind: 'empty' };
-  if (value.startsWith('#')) return { kind: 'anchor' };
-  // Browsers ignore ASCII whitespace and control characters inside the scheme, so must we.
-  let compact = '';
-  for (let index = 0; index < value.length; index++) if (value.charCodeAt(index) > 0x20) compact += value.charAt(index);
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
-  if (scheme === 'javascript' || scheme === 'vbscript' || scheme === 'data') return { kind: 'unsafe', scheme };
   let url: URL;
   try {
     url = new URL(value, `${BASE}${pagePath}`);

@@ -1,9 +1,9 @@
 import type { Definition, Nodes, Root } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import { mdxComponents, mdxComponentNames, type MdxComponentName } from '../../components/mdx/registry.ts';
-import { parseMdx } from '../../utils/reading-time.ts';
+import { MdxLimitError, MdxSyntaxError, parseMdx } from '../../content-model/mdx-parser.ts';
 import { checkImagePath, type FileIndex } from './files.ts';
-import { isCommentOnlyExpression } from './expressions.ts';
+import { componentAttributeIssues, englishMessage, isHtmlName, nodeIssues, type PolicyIssue } from '../../content-model/mdx-policy.ts';
 import { explainIssue } from './issues.ts';
 import { classifyHref } from './links.ts';
 import type { Position } from './source.ts';
@@ -11,33 +11,10 @@ import { closest, listOf } from './suggest.ts';
 import type { LinkUse, Problem, Severity } from './types.ts';
 
 /**
- * The MDX policy for content: what editors may write in a body.
- *
- * - No `import`/`export`: the registered components are available without imports.
- * - No JavaScript expressions (`{…}` in text or attributes); MDX comments `{/* … *\/}` are allowed.
- * - Raw HTML is allowed except the elements in `FORBIDDEN_ELEMENTS`, event-handler attributes
- *   (`on…`), `style` attributes (the site's Content Security Policy blocks them) and
- *   `javascript:`/`vbscript:`/`data:` addresses.
- * - Capitalised elements must be components of `src/components/mdx/registry.ts`, with props as
- *   quoted strings that pass the component's schema; image files must exist.
+ * The checks of an article body: the MDX policy of `src/content-model/mdx-policy.ts` (shared
+ * with the CMS, in English here), then what needs the content folder: components' props
+ * against the registry, image files, ad slots, headings and internal links.
  */
-export const FORBIDDEN_ELEMENTS: Readonly<Record<string, string>> = {
-  script: 'remove it: scripts cannot be part of content',
-  style: "remove it: the site's styles apply to every article",
-  iframe: 'use <Embed url="https://…" title="…" /> instead',
-  frame: 'use <Embed url="https://…" title="…" /> instead',
-  frameset: 'remove it',
-  object: 'use <Embed url="https://…" title="…" /> instead',
-  embed: 'use <Embed url="https://…" title="…" />, with a capital E, instead',
-  applet: 'remove it',
-  base: 'remove it: it would change where every link of the page goes',
-  link: 'remove it; for a link write [text](address)',
-  meta: 'remove it',
-  form: 'link to the form instead: [text](address)',
-};
-
-/** Attributes whose value is an address. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'data', 'cite', 'background', 'xlink:href', 'srcset']);
 
 /** Where a body sits in its file, and what it may refer to. */
 export interface BodyInput {
@@ -61,14 +38,11 @@ export interface BodyEnvironment {
 }
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
-type Attribute = MdxJsxAttribute | MdxJsxExpressionAttribute;
 
 interface Point {
   line: number;
   column: number;
 }
-
-const HINT_BRACES = 'write the text itself; for literal braces write \\{ and \\}';
 
 /** Turns the parser's message into one line and a hint. */
 function explainSyntaxError(reason: string): { message: string; fix: string } {
@@ -108,7 +82,12 @@ export function checkBody(input: BodyInput, environment: BodyEnvironment, proble
   try {
     tree = parseMdx(input.body);
   } catch (error) {
-    const failure = error as { reason?: string; message?: string; line?: number; column?: number };
+    if (error instanceof MdxLimitError) {
+      report(error.line === undefined ? undefined : { line: error.line, column: error.column ?? 1 }, 'limit', error.message, error.fix);
+      return;
+    }
+    const failure: { reason?: string; message?: string; line?: number | undefined; column?: number | undefined } =
+      error instanceof MdxSyntaxError ? { reason: error.reason, line: error.line, column: error.column } : (error as { message?: string });
     const reason = failure.reason ?? failure.message ?? String(error);
     // Some messages carry the position only in their text: "(3:1-3:10)".
     const inText = /\((\d+):(\d+)-\d+:\d+\)/.exec(reason);
@@ -161,82 +140,28 @@ export function checkBody(input: BodyInput, environment: BodyEnvironment, proble
   const imageDefinitions = new Set<string>();
   const definitions: Definition[] = [];
 
-  const attributeProblems = (element: JsxElement, attribute: Attribute, component: boolean): boolean => {
-    const point = attribute.position?.start ?? element.position?.start;
-    if (attribute.type === 'mdxJsxExpressionAttribute') {
-      report(
-        point,
-        'no-expression',
-        `the JavaScript expression {${attribute.value}} is not allowed in a tag`,
-        'write each attribute as name="value"',
-      );
-      return true;
+  const policy = (found: PolicyIssue) => {
+    const { message, fix } = englishMessage(found);
+    let rule: string = found.rule;
+    if (found.rule === 'no-fragment' || found.rule === 'lowercase-component') rule = 'unknown-component';
+    if (found.rule === 'forbidden-element' && found.data.hint === 'image' && found.data.name.toLowerCase() === 'img') rule = 'image';
+    if (found.rule === 'unknown-component') {
+      const suggestion = closest(found.data.name, mdxComponentNames);
+      const suggested = englishMessage({ ...found, data: suggestion ? { ...found.data, suggestion } : found.data });
+      report(found.node.position?.start, rule, suggested.message, suggested.fix);
+      return;
     }
-    const name = attribute.name;
-    if (/^on/i.test(name)) {
-      report(
-        point,
-        'event-handler',
-        `the event-handler attribute ${name} is not allowed`,
-        'remove the attribute: content cannot run scripts',
-      );
-      return true;
-    }
-    if (!component && name.toLowerCase() === 'style') {
-      report(
-        point,
-        'forbidden-attribute',
-        "the style attribute is blocked by the site's Content Security Policy",
-        'remove the style attribute',
-      );
-      return true;
-    }
-    if (attribute.value !== null && typeof attribute.value === 'object') {
-      report(
-        point,
-        'no-expression',
-        `the value of ${name} is a JavaScript expression {${attribute.value.value}}`,
-        `write a plain value in quotes: ${name}="…"`,
-      );
-      return true;
-    }
-    if (typeof attribute.value === 'string' && URL_ATTRIBUTES.has(name.toLowerCase())) {
-      const target = classifyHref(attribute.value, input.pagePath, environment.siteOrigin);
-      if (target.kind === 'unsafe') {
-        report(point, 'unsafe-url', `${target.scheme}: addresses are not allowed`, 'link to an https:// address or a page of the site');
-        return true;
-      }
-    }
-    return false;
+    report(found.node.position?.start, rule, message, fix);
   };
 
+  /** Raw HTML that the policy allows: links are collected, headings checked. */
   const htmlElement = (element: JsxElement, name: string) => {
     const point = element.position?.start;
     const lower = name.toLowerCase();
-    const forbidden = FORBIDDEN_ELEMENTS[lower];
-    if (forbidden !== undefined) {
-      report(point, 'forbidden-element', `<${name}> is not allowed in content`, forbidden);
-    } else if (lower === 'img') {
-      report(
-        point,
-        'image',
-        '<img> is not processed by the site, so the image would not load',
-        'use <Figure src="../images/…" alt="…" /> instead',
-      );
-    } else {
-      const component = mdxComponentNames.find((candidate) => candidate.toLowerCase() === lower && candidate !== 'Figure');
-      if (component)
-        report(
-          point,
-          'unknown-component',
-          `<${name}> is not a component: names of components start with a capital letter`,
-          `write <${component}>`,
-        );
-    }
     for (const attribute of element.attributes) {
-      if (attributeProblems(element, attribute, false)) continue;
       if (attribute.type === 'mdxJsxAttribute' && lower === 'a' && attribute.name === 'href' && typeof attribute.value === 'string') {
-        link(attribute.position?.start ?? point, 'link', attribute.value);
+        if (componentAttributeIssues({ ...element, attributes: [attribute] }).length === 0)
+          link(attribute.position?.start ?? point, 'link', attribute.value);
       }
     }
     const level = /^h([1-6])$/.exec(lower)?.[1];
@@ -251,8 +176,11 @@ export function checkBody(input: BodyInput, environment: BodyEnvironment, proble
     const skipped = new Set<string>();
     // After a reported spread `{...x}` a missing prop may be meant to come from it: do not report it again.
     const spread = element.attributes.some((attribute) => attribute.type === 'mdxJsxExpressionAttribute');
+    const refused = new Map(componentAttributeIssues(element).map((found) => [found.node, found]));
     for (const attribute of element.attributes) {
-      if (attributeProblems(element, attribute, true)) {
+      const found = refused.get(attribute);
+      if (found) {
+        policy(found);
         if (attribute.type === 'mdxJsxAttribute') skipped.add(attribute.name);
         continue;
       }
@@ -333,58 +261,16 @@ export function checkBody(input: BodyInput, environment: BodyEnvironment, proble
   };
 
   const visit = (node: Nodes) => {
+    const judged = nodeIssues(node);
+    if (judged) {
+      for (const found of judged.issues) policy(found);
+      if (judged.stop) return;
+      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name !== null && isHtmlName(node.name))
+        htmlElement(node, node.name);
+    } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name !== null) {
+      componentElement(node, node.name as MdxComponentName);
+    }
     switch (node.type) {
-      case 'mdxjsEsm': {
-        const keyword = /^\s*(import|export)\b/.exec(node.value)?.[1] ?? 'import/export';
-        report(
-          node.position?.start,
-          'no-import-export',
-          `${keyword} statements are not allowed in content`,
-          keyword === 'import'
-            ? 'remove the line: the components Figure, Callout, Quote, Ad and Embed need no import'
-            : 'remove the line: put data in the front matter',
-        );
-        return;
-      }
-      case 'mdxFlowExpression':
-      case 'mdxTextExpression': {
-        if (isCommentOnlyExpression(node)) return;
-        const shown = node.value.trim().length > 40 ? `${node.value.trim().slice(0, 40)}…` : node.value.trim();
-        report(
-          node.position?.start,
-          'no-expression',
-          shown === '' ? 'empty braces {} are not allowed' : `the JavaScript expression {${shown}} is not allowed`,
-          HINT_BRACES,
-        );
-        return;
-      }
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement': {
-        const name = node.name;
-        if (name === null) {
-          report(
-            node.position?.start,
-            'unknown-component',
-            'fragments <>…</> are not allowed',
-            'remove <> and </>, keeping the text between them',
-          );
-        } else if (/^[a-z]/.test(name) && !name.includes('.')) {
-          htmlElement(node, name);
-          // What is inside a forbidden element goes with it.
-          if (FORBIDDEN_ELEMENTS[name.toLowerCase()] !== undefined) return;
-        } else if ((mdxComponentNames as readonly string[]).includes(name)) {
-          componentElement(node, name as MdxComponentName);
-        } else {
-          const suggestion = closest(name, mdxComponentNames);
-          report(
-            node.position?.start,
-            'unknown-component',
-            `<${name}> is not a component editors can use`,
-            suggestion ? `did you mean <${suggestion}>?` : `use ${listOf(mdxComponentNames)}, or write the text without a component`,
-          );
-        }
-        break;
-      }
       case 'heading':
         heading(node.position?.start, node.depth, (depth) => '#'.repeat(depth));
         break;

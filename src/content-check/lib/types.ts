@@ -84,4 +84,6 @@ export interface CheckContext {
   adSlots: string[] | undefined;
   /** Origin of the public site (`https://szpalta.example`), to treat absolute links to it as internal. */
   siteOrigin: string | undefined;
+  /** A file whose check takes longer than this (milliseconds) is refused. Default: `MAX_FILE_MILLISECONDS`. */
+  fileTimeLimitMs?: number;
 }

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type ErrorCode, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type ErrorCode, type Node } from 'yaml';
 
 /** A YAML syntax problem, at an offset of the parsed text. */
 export interface YamlSyntaxProblem {
@@ -34,13 +34,18 @@ function cleanMessage(message: string): string {
   return message.replace(/ at line \d+, column \d+[\s\S]*$/, '').replace(/:$/, '');
 }
 
+/** How many aliases (`*name`) a file may expand; a handful is normal, thousands are an attack. */
+export const MAX_ALIAS_COUNT = 100;
+
 /**
- * Parses YAML as Astro does for content (YAML 1.2 core schema plus timestamps, so an unquoted
- * `2026-11-22T09:30:00+01:00` is a date, as js-yaml reads it). Syntax errors and warnings are
- * returned with offsets; the value is only produced for error-free YAML.
+ * Parses YAML with the YAML 1.2 core schema. Dates stay text (`2026-11-22T09:30:00+01:00`),
+ * so that the schemas see what was written and refuse impossible dates that a timestamp
+ * type would roll over (`2026-02-30` → 2 March). Syntax errors, tags outside the core schema
+ * (`!!js/function`, `!foo`) and alias expansion beyond `MAX_ALIAS_COUNT` are errors with
+ * offsets; the value is only produced for error-free YAML.
  */
 export function parseYaml(source: string): ParsedYaml {
-  const document = parseDocument(source, { customTags: ['timestamp'], prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
   const problems: YamlSyntaxProblem[] = [
     ...document.errors.map((error) => ({
       offset: error.pos[0],
@@ -48,15 +53,55 @@ export function parseYaml(source: string): ParsedYaml {
       fix: fixes[error.code] ?? 'correct the YAML syntax on this line; when in doubt, put the value in double quotes',
       severity: 'error' as const,
     })),
-    ...document.warnings.map((warning) => ({
-      offset: warning.pos[0],
-      message: `questionable YAML: ${cleanMessage(warning.message)}`,
-      fix: 'write the value in double quotes, without a tag',
-      severity: 'warning' as const,
-    })),
+    ...document.warnings.map((warning) =>
+      warning.code === 'TAG_RESOLVE_FAILED'
+        ? {
+            offset: warning.pos[0],
+            message: `the YAML tag ${cleanMessage(warning.message)
+              .replace(/^Unresolved tag: /, '')
+              .replace(/^tag:yaml\.org,2002:/, '!!')} is not allowed: content is data, never code`,
+            fix: 'remove the tag (the word starting with !) and write the value in double quotes',
+            severity: 'error' as const,
+          }
+        : {
+            offset: warning.pos[0],
+            message: `questionable YAML: ${cleanMessage(warning.message)}`,
+            fix: 'write the value in double quotes, without a tag',
+            severity: 'warning' as const,
+          },
+    ),
   ];
-  if (document.errors.length > 0) return { document, value: undefined, problems };
-  return { document, value: document.toJS({ maxAliasCount: 50 }), problems };
+  if (problems.some((problem) => problem.severity === 'error')) return { document, value: undefined, problems };
+  try {
+    return { document, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), problems };
+  } catch (error) {
+    // `yaml` throws a ReferenceError for an alias bomb and for an alias without its anchor.
+    if (!(error instanceof ReferenceError)) throw error;
+    let offset = 0;
+    visit(document, {
+      Alias(_key, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const unresolved = error.message.startsWith('Unresolved alias');
+    problems.push(
+      unresolved
+        ? {
+            offset,
+            message: 'invalid YAML: an alias (*name) refers to no anchor (&name) above it',
+            fix: 'write the value itself instead of the alias',
+            severity: 'error',
+          }
+        : {
+            offset,
+            message: `invalid YAML: aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies, which would exhaust memory`,
+            fix: 'write the values themselves instead of repeating them with & and *',
+            severity: 'error',
+          },
+    );
+    return { document, value: undefined, problems };
+  }
 }
 
 /** Where a path of a YAML value is written. */

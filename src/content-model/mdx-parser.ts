@@ -1,0 +1,117 @@
+import type { Root } from 'mdast';
+import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import { findLimitProblem, type LimitKind } from './mdx-limits.ts';
+
+/**
+ * The one parser of article bodies: MDX with GitHub-flavoured Markdown (tables, strikethrough,
+ * autolinks, task lists, footnotes), the syntax the site's MDX pipeline accepts. The content
+ * check, reading time and the CMS all read bodies with it, so they see the same tree.
+ */
+
+/**
+ * Parser options by which GFM parts a body can contain. Autolink literals and footnotes cost
+ * more than the rest of parsing together (they look at every character), yet a body without
+ * `www.`, `://` or `@` cannot hold an autolink literal and one without `[^` no footnote: such
+ * bodies are parsed without those parts and give the same tree as with all of GFM.
+ * Built once: constructing the extensions costs more than parsing a typical article.
+ */
+const optionsByParts = new Map<string, Options>();
+function optionsFor(text: string): Options {
+  const autolinks = /www\.|:\/\/|@/i.test(text);
+  const footnotes = text.includes('[^');
+  const key = `${autolinks}/${footnotes}`;
+  let options = optionsByParts.get(key);
+  if (!options) {
+    options = {
+      extensions: [
+        mdxjs(),
+        ...(autolinks ? [gfmAutolinkLiteral()] : []),
+        ...(footnotes ? [gfmFootnote()] : []),
+        gfmStrikethrough(),
+        gfmTable(),
+        gfmTaskListItem(),
+      ],
+      mdastExtensions: [
+        mdxFromMarkdown(),
+        ...(autolinks ? [gfmAutolinkLiteralFromMarkdown()] : []),
+        ...(footnotes ? [gfmFootnoteFromMarkdown()] : []),
+        gfmStrikethroughFromMarkdown(),
+        gfmTableFromMarkdown(),
+        gfmTaskListItemFromMarkdown(),
+      ],
+    };
+    optionsByParts.set(key, options);
+  }
+  return options;
+}
+
+/** Where a parse failed, in the body's own lines and columns. */
+export class MdxSyntaxError extends Error {
+  /** The parser's own reason, without position. */
+  readonly reason: string;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  constructor(reason: string, line: number | undefined, column: number | undefined, options?: ErrorOptions) {
+    super(reason, options);
+    this.name = 'MdxSyntaxError';
+    this.reason = reason;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/** A body that exceeds a limit of `mdx-limits.ts` (nesting, emphasis marks), or nests too deeply to parse. */
+export class MdxLimitError extends MdxSyntaxError {
+  /** Which limit (see `limitMessagesPl` for the editors' words). */
+  readonly kind: LimitKind;
+  /** How to fix it, in English. */
+  readonly fix: string;
+  constructor(kind: LimitKind, reason: string, fix: string, line: number | undefined, column: number | undefined, options?: ErrorOptions) {
+    super(reason, line, column, options);
+    this.name = 'MdxLimitError';
+    this.kind = kind;
+    this.fix = fix;
+  }
+}
+
+/**
+ * Parses an MDX body (without front matter) into mdast with source positions. Throws
+ * `MdxLimitError` for a body beyond the limits (checked first, in linear time) and
+ * `MdxSyntaxError` for invalid MDX.
+ */
+export function parseMdx(text: string): Root {
+  const limit = findLimitProblem(text);
+  if (limit) throw new MdxLimitError(limit.kind, limit.message, limit.fix, limit.line, limit.column);
+  try {
+    return fromMarkdown(text, optionsFor(text));
+  } catch (error) {
+    // Nesting the scan did not foresee still ends in a clear error rather than a crash.
+    if (error instanceof RangeError)
+      throw new MdxLimitError(
+        'too-deep',
+        'the text is nested too deeply to read',
+        'nest quotes, lists and tags a few levels deep at most',
+        1,
+        1,
+        {
+          cause: error,
+        },
+      );
+    const place = (error as { place?: { line?: number; column?: number; start?: { line?: number; column?: number } } }).place;
+    const point = place && 'start' in place ? place.start : place;
+    const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
+    throw new MdxSyntaxError(reason, point?.line, point?.column, { cause: error });
+  }
+}
