@@ -7,6 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { readBuildSettings } from './src/lib/build-settings.ts';
 import { autoAdSlots } from './src/markdown/auto-ad-slots.ts';
+import { hangingLetters } from './src/markdown/hanging-letters.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import admin from './src/integrations/admin.ts';
@@ -54,7 +55,7 @@ export default defineConfig({
   },
   markdown: {
     processor: satteri({
-      mdastPlugins: [autoAdSlots({ everyParagraphs: settings.adEveryParagraphs, element: 'AutoAd' })],
+      mdastPlugins: [autoAdSlots({ everyParagraphs: settings.adEveryParagraphs, element: 'AutoAd' }), hangingLetters()],
     }),
   },
   experimental: {

@@ -196,6 +196,8 @@ export function cmsConfig({ settings, localBackendUrl }: CmsConfigOptions) {
     },
     locale: 'pl',
     ...(site.success ? { site_url: site.data.url, display_url: site.data.url } : {}),
+    // The portal's logo on the login screen and in the header, instead of Decap's (the favicon's mark without one).
+    logo: { src: site.success && site.data.logo ? site.data.logo.src : '/favicon.svg', show_in_header: true },
     media_folder: mediaFolder,
     public_folder: publicFolder,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },

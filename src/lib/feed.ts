@@ -10,6 +10,7 @@ import { PARAGRAPH_END_MARKER } from '../markdown/auto-ad-slots.ts';
 import { getNewsroom, required, type Article } from './content.ts';
 import { getSite } from './site.ts';
 import { urls } from './urls.ts';
+import { lastModified, wasModified } from '../utils/modified.ts';
 
 /** How many of the newest articles a feed carries. */
 export const FEED_SIZE = 30;
@@ -64,7 +65,7 @@ function feedContent(article: Article, site: URL): Promise<string> {
   if (!html) {
     html = (async () => {
       const body = await bodyHtml(article);
-      const { t } = await getSite();
+      const { t, date } = await getSite();
       const { hero, source } = article.data;
       let heroHtml = '';
       if (hero) {
@@ -73,7 +74,14 @@ function feedContent(article: Article, site: URL): Promise<string> {
         heroHtml = `<figure><img src="${escapeHtml(image.src)}" alt="${escapeHtml(hero.alt)}" width="${image.attributes['width']}" height="${image.attributes['height']}">${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
       }
       const agency = source ? `<p>(${escapeHtml(source)})</p>` : '';
-      return absolutizeUrls(`${heroHtml}${body}${agency}`, site);
+      // Corrections as the page prints them, so that a corrected item reads differently in feed readers.
+      const corrections = article.data.corrections
+        .map(
+          (correction) =>
+            `<p><strong>${escapeHtml(`${t.correction}, ${date(correction.date)}:`)}</strong> ${escapeHtml(correction.text)}</p>`,
+        )
+        .join('');
+      return absolutizeUrls(`${heroHtml}${body}${agency}${corrections}`, site);
     })();
     renderedBodies.set(article.id, html);
   }
@@ -110,9 +118,10 @@ export async function articleFeed({
       pubDate: article.data.pubDate,
       description: article.data.lead,
       categories: article.data.tags.map((ref) => required(tags, ref.id, 'tag').data.name),
-      customData: article.data.authors
-        .map((ref) => `<dc:creator>${escapeHtml(required(authors, ref.id, 'author').data.name)}</dc:creator>`)
-        .join(''),
+      customData:
+        article.data.authors
+          .map((ref) => `<dc:creator>${escapeHtml(required(authors, ref.id, 'author').data.name)}</dc:creator>`)
+          .join('') + (wasModified(article.data) ? `<atom:updated>${lastModified(article.data).toISOString()}</atom:updated>` : ''),
       ...(fullContent ? { content: await feedContent(article, site) } : {}),
     })),
   );
