@@ -194,7 +194,8 @@ export function cmsConfig({ settings, localBackendUrl }: CmsConfigOptions) {
       url: localBackendUrl ?? `http://127.0.0.1:${DEFAULT_PROXY_PORT}/api/v1`,
       allowed_hosts: ['127.0.0.1', 'localhost'],
     },
-    locale: 'pl',
+    // The admin speaks the site's interface language.
+    locale: site.success ? site.data.language : 'pl',
     ...(site.success ? { site_url: site.data.url, display_url: site.data.url } : {}),
     // The portal's logo on the login screen and in the header, instead of Decap's (the favicon's mark without one).
     logo: { src: site.success && site.data.logo ? site.data.logo.src : '/favicon.svg', show_in_header: true },

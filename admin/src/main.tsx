@@ -1,7 +1,6 @@
 import { DecapCmsCore as CMS } from 'decap-cms-core';
 import { GitHubBackend } from 'decap-cms-backend-github';
 import { ProxyBackend } from 'decap-cms-backend-proxy';
-import pl from 'decap-cms-locales/dist/esm/pl';
 import boolean from 'decap-cms-widget-boolean';
 import datetime from 'decap-cms-widget-datetime';
 import image from 'decap-cms-widget-image';
@@ -15,6 +14,7 @@ import text from 'decap-cms-widget-text';
 import siteCss from '../../src/styles/global.css?inline';
 import { KEYVALUE_WIDGET, MDX_FORMAT, MDX_WIDGET, YAML_FORMAT } from '../config/names.ts';
 import { mdxFormat, yamlFormat } from './formats/index.ts';
+import { enLocale, plLocale } from './locale.ts';
 import { MdxWidget } from './mdx/MdxWidget.tsx';
 import { ArticlePreview, PagePreview } from './preview/templates.tsx';
 import { guardUploads } from './uploads.ts';
@@ -30,7 +30,8 @@ import { KeyValueControl } from './widgets/KeyValueControl.tsx';
 
 CMS.registerBackend('github', GitHubBackend);
 CMS.registerBackend('proxy', ProxyBackend);
-CMS.registerLocale('pl', pl);
+CMS.registerLocale('pl', plLocale);
+CMS.registerLocale('en', enLocale);
 CMS.registerWidget(
   [string, text, number, boolean, datetime, select, relation, list, object, image].map((widget) => widget.Widget()) as never,
 );

@@ -104,7 +104,7 @@ describe('masthead and social previews', () => {
     const without = fixture.published.find((article) => !article.hero);
     if (!withHero || !without) throw new Error('the fixture needs articles with and without a hero');
     const hero = await readPage(fixture.dist, `/artykuly/${withHero.slug}/`);
-    expect(hero.$('meta[property="og:image"]').attr('content')).toMatch(/\/_astro\/.+\.jpg$/);
+    expect(hero.$('meta[property="og:image"]').attr('content')).toMatch(/\/_astro\/.+\.jpe?g$/);
     expect(hero.$('meta[property="og:image:alt"]').attr('content')).toBe(withHero.hero?.alt);
     const plain = await readPage(fixture.dist, `/artykuly/${without.slug}/`);
     expect(plain.$('meta[property="og:image"]').attr('content')).toBe('https://szpalta.example/social.png');
