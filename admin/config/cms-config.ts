@@ -10,6 +10,8 @@ import {
   type ReferencedCollection,
 } from '../../src/schemas/index.ts';
 import { fieldTexts } from './labels.ts';
+import { laterDayPattern } from './later-day.ts';
+import { NEWSROOM_TIME_ZONE } from '../../src/utils/dates.ts';
 import { fieldsOf, jsonSchemaOf, markerHelpers, type CmsField, type FieldContext } from './fields.ts';
 import { DEFAULT_PROXY_PORT, MDX_FORMAT, MDX_WIDGET, YAML_FORMAT } from './names.ts';
 
@@ -73,8 +75,13 @@ const bodyField = (hint: string): CmsField => ({
   media_library: imageOptions.media_library,
 });
 
+/** The calendar day of `date` in the newsroom's time zone, as `YYYY-MM-DD`. */
+function warsawDay(date: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: NEWSROOM_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
 /** Every collection of the content model with its Decap fields. Throws when a label is missing or unused. */
-export function cmsCollections(): Collection[] {
+export function cmsCollections(now = new Date()): Collection[] {
   const used = new Set<string>();
   const folder = (name: string) => ({
     folder: `content/${name}`,
@@ -92,9 +99,17 @@ export function cmsCollections(): Collection[] {
       create: true,
       identifier_field: 'title',
       slug: '{{slug}}',
-      summary: '{{title}}',
-      sortable_fields: ['pubDate', 'title'],
-      view_filters: [{ label: 'Szkice', field: 'draft', pattern: true }],
+      // The list shows each article's status, date and first author; newest first.
+      summary: "{{draft | ternary('[SZKIC] ', '')}}{{title}} · {{pubDate | date('DD.MM.YYYY HH:mm')}} · {{authors.0}}",
+      sortable_fields: [
+        { field: 'pubDate', label: 'Data publikacji', default_sort: 'desc' },
+        { field: 'title', label: 'Tytuł' },
+      ],
+      view_filters: [
+        { label: 'Szkice', field: 'draft', pattern: true },
+        // Days after the one the configuration was generated on (every build and dev start).
+        { label: 'Zaplanowane', field: 'pubDate', pattern: laterDayPattern(warsawDay(now)) },
+      ],
       preview_path: 'artykuly/{{slug}}/',
       fields: [
         ...fieldsFor('articles', articleSchema(markerHelpers), used),
