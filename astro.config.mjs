@@ -54,6 +54,9 @@ export default defineConfig({
     },
   },
   markdown: {
+    // No highlighting: Shiki colours code with inline styles, which the strict CSP refuses, and
+    // news articles rarely show code (a code block is printed plain, styled by the stylesheet).
+    syntaxHighlight: false,
     processor: satteri({
       mdastPlugins: [autoAdSlots({ everyParagraphs: settings.adEveryParagraphs, element: 'AutoAd' }), hangingLetters()],
     }),
