@@ -2,7 +2,6 @@ import { DecapCmsCore as CMS } from 'decap-cms-core';
 import { GitHubBackend } from 'decap-cms-backend-github';
 import { ProxyBackend } from 'decap-cms-backend-proxy';
 import boolean from 'decap-cms-widget-boolean';
-import datetime from 'decap-cms-widget-datetime';
 import image from 'decap-cms-widget-image';
 import list from 'decap-cms-widget-list';
 import number from 'decap-cms-widget-number';
@@ -12,13 +11,14 @@ import select from 'decap-cms-widget-select';
 import string from 'decap-cms-widget-string';
 import text from 'decap-cms-widget-text';
 import siteCss from '../../src/styles/global.css?inline';
-import { KEYVALUE_WIDGET, MDX_FORMAT, MDX_WIDGET, YAML_FORMAT } from '../config/names.ts';
+import { DATETIME_WIDGET, KEYVALUE_WIDGET, MDX_FORMAT, MDX_WIDGET, YAML_FORMAT } from '../config/names.ts';
 import { mdxFormat, yamlFormat } from './formats/index.ts';
 import { enLocale, plLocale } from './locale.ts';
 import { MdxWidget } from './mdx/MdxWidget.tsx';
 import { ArticlePreview, PagePreview } from './preview/templates.tsx';
 import { guardUploads } from './uploads.ts';
 import { KeyValueControl } from './widgets/KeyValueControl.tsx';
+import { PolishDateTimeControl } from './widgets/PolishDateTimeControl.tsx';
 
 /**
  * The admin app: Decap CMS core with only what the content model needs (the GitHub backend
@@ -32,11 +32,10 @@ CMS.registerBackend('github', GitHubBackend);
 CMS.registerBackend('proxy', ProxyBackend);
 CMS.registerLocale('pl', plLocale);
 CMS.registerLocale('en', enLocale);
-CMS.registerWidget(
-  [string, text, number, boolean, datetime, select, relation, list, object, image].map((widget) => widget.Widget()) as never,
-);
+CMS.registerWidget([string, text, number, boolean, select, relation, list, object, image].map((widget) => widget.Widget()) as never);
 CMS.registerWidget(MDX_WIDGET, MdxWidget as never);
 CMS.registerWidget(KEYVALUE_WIDGET, KeyValueControl as never);
+CMS.registerWidget(DATETIME_WIDGET, PolishDateTimeControl as never);
 CMS.registerCustomFormat(MDX_FORMAT, 'mdx', mdxFormat);
 CMS.registerCustomFormat(YAML_FORMAT, 'yml', yamlFormat);
 CMS.registerPreviewStyle(siteCss, { raw: true });

@@ -40,7 +40,7 @@ describe('creating an article in the admin', () => {
 
     await input(page, 'Tytuł').fill(TITLE);
     await input(page, 'Lead').fill('Sejm przyjął ustawę; co zmienia się dla sklepów?');
-    await input(page, 'Data publikacji').fill('2025-06-01T10:00');
+    await input(page, 'Data publikacji').fill('01.06.2025 10:00');
     await chooseRelation(page, 'Autorzy', 'Anna Kowalska');
     await chooseRelation(page, 'Tagi', 'Prawo');
     await chooseRelation(page, 'Tagi', 'Ochrona danych');
@@ -154,7 +154,7 @@ describe('creating an article in the admin', () => {
     await page.reload();
     await input(page, 'Tytuł').fill('Artykuł bez opisu zdjęcia');
     await input(page, 'Lead').fill('Lead.');
-    await input(page, 'Data publikacji').fill('2025-06-02T10:00');
+    await input(page, 'Data publikacji').fill('02.06.2025 10:00');
     await chooseRelation(page, 'Autorzy', 'Jan Nowak');
     const hero = field(page, 'Zdjęcie główne');
     await hero.getByTestId('expand-button').click();

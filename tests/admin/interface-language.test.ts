@@ -63,28 +63,30 @@ describe('the admin in Polish', () => {
     await page.getByRole('heading', { name: 'Kolekcje' }).waitFor();
     await check('article list');
 
+    await page.goto(`${adminUrl}#/collections/settings/entries/site`);
+    await page.getByText('Nazwa serwisu', { exact: true }).first().waitFor();
+    await check('settings');
+
     await page.goto(`${adminUrl}#/collections/articles/entries/obowiazki-z-ai-act`);
     await bodyEditor(page).waitFor();
     await check('article editor');
 
+    // After the settings screen: going from a new entry straight to the settings file by its
+    // address ends in Decap's error screen ("map is not a function"), not yet investigated.
     await page.goto(`${adminUrl}#/collections/articles/new`);
     await bodyEditor(page).waitFor();
     await check('new article');
-
-    await page.goto(`${adminUrl}#/collections/settings/entries/site`);
-    await page.getByText('Nazwa serwisu', { exact: true }).first().waitFor();
-    await check('settings');
 
     await page.goto(`${adminUrl}#/collections/authors`);
     await page.getByRole('heading', { name: 'Kolekcje' }).waitFor();
     await check('author list');
 
-    await page.goto(`${adminUrl}#/workflow`);
-    await page.getByText('Wersje robocze').first().waitFor();
-    await check('workflow');
-
-    await page.goto(`${adminUrl}#/media`);
-    await page.getByRole('dialog').first().waitFor();
+    await page
+      .getByRole('button', { name: 'Multimedia' })
+      .or(page.getByRole('link', { name: 'Multimedia' }))
+      .first()
+      .click();
+    await page.getByPlaceholder('Szukaj...').waitFor();
     await check('media library');
 
     expect(found).toEqual({});
