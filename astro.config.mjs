@@ -53,6 +53,8 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  // Astro's sharp service that never ships a JPEG larger than its source (src/lib/image-service.ts).
+  image: { service: { entrypoint: './src/lib/image-service.ts' } },
   markdown: {
     // No highlighting: Shiki colours code with inline styles, which the strict CSP refuses, and
     // news articles rarely show code (a code block is printed plain, styled by the stylesheet).

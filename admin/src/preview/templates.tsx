@@ -2,7 +2,7 @@
 import type { PreviewTemplateComponentProps } from 'decap-cms-core';
 import type { Map as ImmutableMap } from 'immutable';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { PreviewContext } from './components.tsx';
+import { PreviewImage, type PreviewContext } from './components.tsx';
 
 /**
  * Preview templates: an article and a static page laid out with the site's classes
@@ -68,7 +68,6 @@ export function ArticlePreview(props: PreviewTemplateComponentProps): ReactNode 
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const hero = data('hero') as ImmutableMap<string, string> | undefined;
   const heroImage = hero?.get('image');
-  const heroUrl = heroImage ? context.imageUrl(heroImage) : undefined;
   const caption = hero?.get('caption');
   const credit = hero?.get('credit');
   const published = formatDate(data('pubDate'));
@@ -89,9 +88,9 @@ export function ArticlePreview(props: PreviewTemplateComponentProps): ReactNode 
             {updated ? <span>Aktualizacja: {updated}</span> : null}
           </div>
         </header>
-        {heroUrl ? (
+        {heroImage ? (
           <figure className="figure figure--hero">
-            <img src={heroUrl} alt={hero?.get('alt') ?? ''} />
+            <PreviewImage path={heroImage} alt={hero?.get('alt') ?? ''} context={context} />
             {caption || credit ? (
               <figcaption>
                 {caption}
