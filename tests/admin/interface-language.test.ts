@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FIXTURE_CONTENT, startCms, type Cms } from './support/cms.ts';
-import { bodyEditor, keepEvidence } from './support/ui.ts';
+import { bodyEditor, input, keepEvidence } from './support/ui.ts';
 
 /**
  * The admin speaks Polish everywhere an editor or a screen reader looks: no phrase key of
@@ -74,7 +74,7 @@ describe('the admin in Polish', () => {
     await bodyEditor(page).waitFor();
     await check('article editor');
     // Dates in Polish form from the widget itself (a native date field would follow the browser's language).
-    expect(await page.locator('input[placeholder="DD.MM.RRRR GG:MM"]').first().inputValue()).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
+    expect(await input(page, 'Data publikacji').inputValue()).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
 
     // After the settings screen: going from a new entry straight to the settings file by its
     // address ends in Decap's error screen ("map is not a function"), not yet investigated.

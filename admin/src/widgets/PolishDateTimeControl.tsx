@@ -27,6 +27,15 @@ interface State {
 export class PolishDateTimeControl extends Component<Props, State> {
   override state: State = { text: formatPolishDateTime(this.props.value) };
 
+  /** The value this control last gave Decap; any other new value came from outside (the entry loading). */
+  private emitted: string | undefined;
+
+  override componentDidUpdate(previous: Props) {
+    const { value } = this.props;
+    if (value === previous.value || (typeof value === 'string' && value === this.emitted)) return;
+    this.setState({ text: formatPolishDateTime(value) });
+  }
+
   /** Text that is not a date cannot be saved; the message says how to write one. */
   isValid = () => {
     const text = this.state.text.trim();
@@ -38,11 +47,15 @@ export class PolishDateTimeControl extends Component<Props, State> {
   private change(text: string) {
     this.setState({ text });
     if (text.trim() === '') {
+      this.emitted = '';
       this.props.onChange('');
       return;
     }
     const parsed = parsePolishDateTime(text);
-    if ('value' in parsed) this.props.onChange(parsed.value);
+    if ('value' in parsed) {
+      this.emitted = parsed.value;
+      this.props.onChange(parsed.value);
+    }
   }
 
   override render(): ReactNode {
