@@ -66,18 +66,20 @@ describe('the admin in Polish', () => {
     const newEntry = page.getByRole('link', { name: /Artykuł$/ }).first();
     expect(await newEntry.innerText()).not.toMatch(/[\uFF01-\uFF5E]/);
 
-    await page.goto(`${adminUrl}#/collections/settings/entries/site`);
-    await page.getByText('Nazwa serwisu', { exact: true }).first().waitFor();
-    await check('settings');
-
     await page.goto(`${adminUrl}#/collections/articles/entries/obowiazki-z-ai-act`);
     await bodyEditor(page).waitFor();
     await check('article editor');
     // Dates in Polish form from the widget itself (a native date field would follow the browser's language).
-    expect(await input(page, 'Data publikacji').inputValue()).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
+    // The fixture article's pubDate is 2025-06-20T10:00:00+02:00.
+    expect(await input(page, 'Data publikacji').inputValue()).toBe('20.06.2025 10:00');
 
-    // After the settings screen: going from a new entry straight to the settings file by its
-    // address ends in Decap's error screen ("map is not a function"), not yet investigated.
+    await page.goto(`${adminUrl}#/collections/settings/entries/site`);
+    await page.getByText('Nazwa serwisu', { exact: true }).first().waitFor();
+    await check('settings');
+
+    // Screens are opened by address in this order: Decap shows an entry opened by address right
+    // after the settings file empty, and going from a new entry to the settings file by address
+    // ends in its error screen ("map is not a function"); neither is investigated yet.
     await page.goto(`${adminUrl}#/collections/articles/new`);
     await bodyEditor(page).waitFor();
     await check('new article');
