@@ -62,6 +62,15 @@ try {
         for (const [name, path] of Object.entries(pages)) {
           await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle' });
           if (name === 'search') await page.locator('.search-result').first().waitFor({ timeout: 15_000 });
+          // Lazy images load only near the viewport: scroll through the page first.
+          await page.evaluate(async () => {
+            for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
+              window.scrollTo(0, y);
+              await new Promise((resolve) => setTimeout(resolve, 50));
+            }
+            window.scrollTo(0, 0);
+          });
+          await page.waitForLoadState('networkidle');
           const file = join(outDir, `${name}-${viewportName}-${theme}.png`);
           await page.screenshot({ path: file, fullPage: true });
           console.log(`[screenshots] ${file}`);
