@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { load, type CheerioAPI } from 'cheerio';
 import sharp from 'sharp';
@@ -216,7 +219,7 @@ describe('article page', () => {
     expect(load(entry?.content ?? '').text()).toContain(article.corrections[0]?.text);
   });
 
-  it('keeps every ad slot out of the search index', () => {
+  it('keeps every ad slot out of the search index', async () => {
     let ads = 0;
     for (const { url, $ } of pages) {
       $('.ad').each((_, element) => {
@@ -225,6 +228,17 @@ describe('article page', () => {
       });
     }
     expect(ads).toBeGreaterThan(0);
+    // The index itself: no indexed page's text carries the ad label or an ad's text.
+    const dir = join(fixture.dist, 'pagefind', 'fragment');
+    const fragments = await Promise.all(
+      (await listFiles(dir)).map(async (file) => gunzipSync(await readFile(join(dir, file))).toString('utf8')),
+    );
+    expect(fragments.length).toBeGreaterThan(3);
+    for (const fragment of fragments) {
+      const { url, content } = JSON.parse(fragment.slice('pagefind_dcd'.length)) as { url: string; content: string };
+      expect(content, url).not.toContain('REKLAMA');
+      expect(content, url).not.toContain('Kampania testowa');
+    }
   });
 
   it('gives search results their date and section through Pagefind metadata', async () => {
