@@ -1,5 +1,4 @@
 // @ts-check
-import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -11,6 +10,8 @@ import { hangingLetters } from './src/markdown/hanging-letters.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import admin from './src/integrations/admin.ts';
+import { withMdxPolicy } from './src/integrations/mdx-policy.ts';
+import { discoverContent } from './src/content-model/index.ts';
 
 /**
  * The content folder: `content/` unless a fixture build (tests, benchmarks) points
@@ -22,14 +23,21 @@ const contentDir = new URL(`${process.env.SZPALTA_CONTENT_DIR ?? './content'}/`,
 const settings = readBuildSettings(new URL('./settings/site.yml', contentDir));
 
 /**
+ * The one Markdown pipeline: Sätteri with the automatic ad slots and the no-break spaces after
+ * one-letter words, for `.md`, loaders and MDX alike.
+ */
+const markdownProcessor = satteri({
+  mdastPlugins: [autoAdSlots({ everyParagraphs: settings.adEveryParagraphs, element: 'AutoAd' }), hangingLetters()],
+});
+
+/**
  * Astro writes its incremental-build manifest as one JSON string, which records every image
  * transform of every keyed page (about 50 kB per article here). Past roughly 10,000 articles it
  * exceeds the longest string V8 can make and the build fails ("Invalid string length"), so
  * larger archives build without it (measured: BENCHMARKS.md, N = 20,000).
  */
 const INCREMENTAL_BUILD_MAX_ARTICLES = 8000;
-const articlesDir = new URL('./articles/', contentDir);
-const articleCount = existsSync(articlesDir) ? readdirSync(articlesDir).filter((name) => name.endsWith('.mdx')).length : 0;
+const articleCount = discoverContent(fileURLToPath(contentDir)).entries.filter((entry) => entry.collection === 'articles').length;
 
 export default defineConfig({
   site: settings.url,
@@ -59,9 +67,7 @@ export default defineConfig({
     // No highlighting: Shiki colours code with inline styles, which the strict CSP refuses, and
     // news articles rarely show code (a code block is printed plain, styled by the stylesheet).
     syntaxHighlight: false,
-    processor: satteri({
-      mdastPlugins: [autoAdSlots({ everyParagraphs: settings.adEveryParagraphs, element: 'AutoAd' }), hangingLetters()],
-    }),
+    processor: markdownProcessor,
   },
   experimental: {
     // Pages whose `getStaticPaths()` gives a `cacheKey` (src/lib/cache-keys.ts) are copied from
@@ -72,7 +78,13 @@ export default defineConfig({
   integrations: [
     // First: a bad article stops the build with the check's report before Astro loads any content.
     contentCheck(),
-    mdx(),
+    // MDX content is compiled only if it passes the MDX policy, whether or not the check above ran.
+    mdx({
+      processor: withMdxPolicy(markdownProcessor, {
+        contentDir: fileURLToPath(contentDir),
+        root: fileURLToPath(new URL('./', import.meta.url)),
+      }),
+    }),
     sitemap({
       // The CMS and the 404 page are not for search engines; the news sitemap is listed beside the generated ones.
       filter: (page) => !page.includes('/admin/') && !page.endsWith('/404/'),

@@ -5,8 +5,8 @@ import { DEFAULT_PROXY_PORT } from '../admin/config/names.ts';
 
 /**
  * `npm run dev` / `npm start`: the site with its admin (`astro dev` on 127.0.0.1:4321,
- * `/admin/` included) and the CMS's local backend (`decap-server` on 127.0.0.1, writing
- * straight into this checkout's files). Ctrl-C or SIGTERM stops both; when either exits,
+ * `/admin/` included) and the CMS's local backend (`scripts/cms-backend.ts`: decap-server on
+ * 127.0.0.1, writing straight into this checkout's `content/` and nowhere else). Ctrl-C or SIGTERM stops both; when either exits,
  * the other is stopped too. Extra arguments go to `astro dev` (`npm start -- --open`).
  */
 
@@ -24,7 +24,7 @@ function portFree(port: number): Promise<boolean> {
 
 for (const [port, what] of [
   [sitePort, 'the site'],
-  [DEFAULT_PROXY_PORT, 'the CMS local backend (decap-server)'],
+  [DEFAULT_PROXY_PORT, 'the CMS local backend'],
 ] as const) {
   if (!(await portFree(port))) {
     console.error(`Port ${port} on ${host} is in use, but ${what} needs it. Stop the program that holds it and run again.`);
@@ -64,7 +64,7 @@ function stop(code: number) {
   }, 5000).unref();
 }
 
-start('decap-server', ['node_modules/decap-server/dist/index.js'], {
+start('the CMS local backend', ['scripts/cms-backend.ts'], {
   BIND_HOST: host,
   PORT: String(DEFAULT_PROXY_PORT),
   MODE: 'fs',

@@ -10,7 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { contentDirFromEnvironment } from '../src/content-check/index.ts';
 import { NEWSROOM_TIME_ZONE } from '../src/utils/dates.ts';
-import { asciiSlug } from '../src/utils/slug.ts';
+import { fileSlug } from '../src/content-model/model.ts';
 
 /** `2026-11-22T18:05:00+01:00`: the moment as a Warsaw wall clock with its offset. */
 function newsroomTimestamp(moment: Date): string {
@@ -39,7 +39,7 @@ function fail(message: string): never {
 
 const title = process.argv.slice(2).join(' ').trim();
 if (!title) fail('Usage: npm run new -- "Tytuł artykułu"');
-const slug = asciiSlug(title);
+const slug = fileSlug(title);
 if (!slug) fail(`The title "${title}" has no letters or digits to make a file name from.`);
 
 const contentDir = resolve(contentDirFromEnvironment());

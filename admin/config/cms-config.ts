@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import {
-  articleSchema,
-  authorSchema,
-  pageSchema,
-  settingsSchema,
-  sponsorSchema,
-  tagSchema,
-  type ReferencedCollection,
-} from '../../src/schemas/index.ts';
+import { settingsSchema, type ReferencedCollection } from '../../src/schemas/index.ts';
 import { fieldTexts } from './labels.ts';
 import { laterDayPattern } from './later-day.ts';
 import { NEWSROOM_TIME_ZONE } from '../../src/utils/dates.ts';
 import { fieldsOf, jsonSchemaOf, markerHelpers, type CmsField, type FieldContext } from './fields.ts';
-import { DEFAULT_PROXY_PORT, MDX_FORMAT, MDX_WIDGET, YAML_FORMAT } from './names.ts';
+import { collectionModel, MEDIA, type CollectionName } from '../../src/content-model/index.ts';
+import { DEFAULT_PROXY_PORT, MDX_FORMAT, MDX_WIDGET, SLUG_KEY, YAML_FORMAT } from './names.ts';
 
 /**
  * The Decap CMS configuration, generated from the content schemas and the site settings.
@@ -25,9 +18,9 @@ import { DEFAULT_PROXY_PORT, MDX_FORMAT, MDX_WIDGET, YAML_FORMAT } from './names
 export const MAX_IMAGE_BYTES = 8_000_000;
 
 /** Where uploads land: next to the content, where `astro:assets` finds and optimizes them. */
-const mediaFolder = 'content/images';
+const mediaFolder = `content/${MEDIA.folder}`;
 /** How an uploaded image is written in an entry: relative to the entry file. */
-const publicFolder = '../images';
+const publicFolder = `../${MEDIA.folder}`;
 
 export interface CmsConfigOptions {
   /** Parsed `content/settings/site.yml`. */
@@ -83,22 +76,34 @@ function warsawDay(date: Date): string {
 /** Every collection of the content model with its Decap fields. Throws when a label is missing or unused. */
 export function cmsCollections(now = new Date()): Collection[] {
   const used = new Set<string>();
-  const folder = (name: string) => ({
-    folder: `content/${name}`,
-    media_folder: `/${mediaFolder}`,
-    public_folder: publicFolder,
-  });
+  /**
+   * Folder, file type, format and file naming of a collection, from the content model. A new
+   * entry's file name is the content model's `fileSlug` of its title or name, which the app puts
+   * into the entry as `SLUG_KEY` before saving (Decap's own slug rules keep `_`, `~` and more).
+   */
+  const folder = (name: CollectionName) => {
+    const model = collectionModel(name);
+    return {
+      folder: `content/${model.folder}`,
+      media_folder: `/${mediaFolder}`,
+      public_folder: publicFolder,
+      extension: (model.extensions[0] ?? '').slice(1),
+      format: model.format === 'mdx' ? MDX_FORMAT : YAML_FORMAT,
+      identifier_field: model.slugFrom,
+      slug: `{{fields.${SLUG_KEY}}}`,
+    };
+  };
+  /** The CMS fields of a collection, from its schema in the content model. */
+  const modelFields = (name: CollectionName) => fieldsFor(name, collectionModel(name).schema(markerHelpers), used);
+  const settings = collectionModel('settings');
+  const settingsFile = `content/${settings.folder}/${settings.names[0] ?? 'site'}${settings.extensions[0] ?? '.yml'}`;
   const collections: Collection[] = [
     {
       name: 'articles',
       label: 'Artykuły',
       label_singular: 'Artykuł',
       ...folder('articles'),
-      extension: 'mdx',
-      format: MDX_FORMAT,
       create: true,
-      identifier_field: 'title',
-      slug: '{{slug}}',
       // The list shows each article's status, date and first author; newest first.
       summary: "{{draft | ternary('[SZKIC] ', '')}}{{title}} · {{pubDate | date('DD.MM.YYYY HH:mm')}} · {{authors.0}}",
       sortable_fields: [
@@ -112,7 +117,7 @@ export function cmsCollections(now = new Date()): Collection[] {
       ],
       preview_path: 'artykuly/{{slug}}/',
       fields: [
-        ...fieldsFor('articles', articleSchema(markerHelpers), used),
+        ...modelFields('articles'),
         bodyField('Akapity, śródtytuły, listy, linki i elementy z menu „Wstaw”. Tryb MDX pokazuje kod źródłowy.'),
       ],
     },
@@ -121,51 +126,35 @@ export function cmsCollections(now = new Date()): Collection[] {
       label: 'Strony',
       label_singular: 'Strona',
       ...folder('pages'),
-      extension: 'mdx',
-      format: MDX_FORMAT,
       create: true,
-      identifier_field: 'title',
-      slug: '{{slug}}',
       preview_path: '{{slug}}/',
-      fields: [...fieldsFor('pages', pageSchema(), used), bodyField('Treść strony.')],
+      fields: [...modelFields('pages'), bodyField('Treść strony.')],
     },
     {
       name: 'authors',
       label: 'Autorzy',
       label_singular: 'Autor',
       ...folder('authors'),
-      extension: 'yml',
-      format: YAML_FORMAT,
       create: true,
-      identifier_field: 'name',
-      slug: '{{slug}}',
       preview_path: 'autorzy/{{slug}}/',
-      fields: fieldsFor('authors', authorSchema(markerHelpers), used),
+      fields: modelFields('authors'),
     },
     {
       name: 'tags',
       label: 'Tagi',
       label_singular: 'Tag',
       ...folder('tags'),
-      extension: 'yml',
-      format: YAML_FORMAT,
       create: true,
-      identifier_field: 'name',
-      slug: '{{slug}}',
       preview_path: 'tagi/{{slug}}/',
-      fields: fieldsFor('tags', tagSchema(), used),
+      fields: modelFields('tags'),
     },
     {
       name: 'sponsors',
       label: 'Sponsorzy',
       label_singular: 'Sponsor',
       ...folder('sponsors'),
-      extension: 'yml',
-      format: YAML_FORMAT,
       create: true,
-      identifier_field: 'name',
-      slug: '{{slug}}',
-      fields: fieldsFor('sponsors', sponsorSchema(markerHelpers), used),
+      fields: modelFields('sponsors'),
     },
     {
       name: 'settings',
@@ -177,8 +166,8 @@ export function cmsCollections(now = new Date()): Collection[] {
         {
           name: 'site',
           label: 'Ustawienia serwisu',
-          file: 'content/settings/site.yml',
-          fields: fieldsFor('settings', settingsSchema(), used),
+          file: settingsFile,
+          fields: modelFields('settings'),
         },
       ],
     },

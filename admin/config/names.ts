@@ -17,3 +17,11 @@ export const DATETIME_WIDGET = 'datetime-pl';
 
 /** Where `decap-server` listens when the README's run command starts it. */
 export const DEFAULT_PROXY_PORT = 8081;
+
+/**
+ * Entry data key that carries the file name (slug) of a new entry, computed with the content
+ * model's `fileSlug` before saving (`admin/src/main.tsx`). The collections' `slug` template
+ * uses it, so Decap names the file exactly as `npm run new` and the content check expect; the
+ * formats never write it to a file.
+ */
+export const SLUG_KEY = '__szpaltaSlug';

@@ -11,7 +11,7 @@ import select from 'decap-cms-widget-select';
 import string from 'decap-cms-widget-string';
 import text from 'decap-cms-widget-text';
 import siteCss from '../../src/styles/global.css?inline';
-import { DATETIME_WIDGET, KEYVALUE_WIDGET, MDX_FORMAT, MDX_WIDGET, YAML_FORMAT } from '../config/names.ts';
+import { DATETIME_WIDGET, KEYVALUE_WIDGET, MDX_FORMAT, MDX_WIDGET, SLUG_KEY, YAML_FORMAT } from '../config/names.ts';
 import { mdxFormat, yamlFormat } from './formats/index.ts';
 import { enLocale, plLocale } from './locale.ts';
 import { MdxWidget } from './mdx/MdxWidget.tsx';
@@ -27,6 +27,13 @@ import { PolishDateTimeControl } from './widgets/PolishDateTimeControl.tsx';
  * styled by the site's stylesheet. The configuration is `config.yml` next to this page,
  * generated from the schemas (`admin/config/`).
  */
+
+/** The entry data Decap hands to event listeners (an Immutable map). */
+interface EntryData {
+  get(key: string): unknown;
+  set(key: string, value: unknown): EntryData;
+  toJS(): Record<string, unknown>;
+}
 
 CMS.registerBackend('github', GitHubBackend);
 CMS.registerBackend('proxy', ProxyBackend);
@@ -44,10 +51,21 @@ CMS.registerPreviewTemplate('pages', PagePreview);
 CMS.registerEventListener({
   name: 'preSave',
   handler: async ({ entry }) => {
-    const { entryProblems } = await import('./validation.ts');
-    const problems = entryProblems(String(entry.get('collection')), (entry.get('data') as { toJS(): Record<string, unknown> }).toJS());
+    const [{ entryProblems }, { COLLECTIONS, fileSlug }] = await Promise.all([
+      import('./validation.ts'),
+      import('../../src/content-model/model.ts'),
+    ]);
+    const collection = String(entry.get('collection'));
+    const data = entry.get('data') as EntryData;
+    const problems = entryProblems(collection, data.toJS());
     if (problems.length > 0) throw new Error(`popraw pola: ${problems.join('; ')}`);
-    return undefined;
+    // The file name of a new entry, made by the one slug function of the project (see SLUG_KEY).
+    const model = COLLECTIONS.find((candidate) => candidate.name === collection);
+    if (!model?.slugFrom) return undefined;
+    const source = data.get(model.slugFrom);
+    const slug = fileSlug(typeof source === 'string' ? source : '');
+    if (!slug) throw new Error('pole, z którego powstaje nazwa pliku, musi zawierać litery lub cyfry');
+    return data.set(SLUG_KEY, slug);
   },
 });
 guardUploads(window);

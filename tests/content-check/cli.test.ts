@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkContent, formatText } from '../../src/content-check/index.ts';
+import { fileSlug } from '../../src/content-model/index.ts';
 import { NEWSROOM_TIME_ZONE } from '../../src/utils/dates.ts';
 import { materialize, NOW, REPO } from './support.ts';
 
@@ -102,6 +103,16 @@ describe('npm run new', () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('content/articles/zazolc-gesla-jazn-nowy-tekst-1.mdx already exists');
     expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('names a title ending in "50% taniej_teraz" as the CMS does, with the one slug function', () => {
+    const root = fixture('valid-base');
+    const title = 'Promocja: 50% taniej_teraz ~ wersja 2.0 🎉 zażółć';
+    const created = run('scripts/new-article.ts', [title], { cwd: root, env: { SZPALTA_CONTENT_DIR: join(root, 'content') } });
+    expect(created.status).toBe(0);
+    // tests/admin/slugs.test.ts saves the same title in the CMS and expects this name.
+    expect(created.stdout).toBe(`content/articles/${fileSlug(title)}.mdx\n`);
+    expect(created.stdout).toBe('content/articles/promocja-50-taniej-teraz-wersja-2-0-zazolc.mdx\n');
   });
 
   it('refuses a title that gives no file name', () => {

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { SLUG_KEY } from '../../config/names.ts';
 import { patchYaml, pruneEmpty, sameData, stringifyData } from './yaml-patch.ts';
 
 /**
@@ -21,7 +22,7 @@ export interface Formatter {
 }
 
 function metaOf(data: Data): { source: string | undefined; meta: Data } {
-  const { [SOURCE_KEY]: source, body: _body, ...meta } = data;
+  const { [SOURCE_KEY]: source, [SLUG_KEY]: _slug, body: _body, ...meta } = data;
   return { source: typeof source === 'string' ? source : undefined, meta };
 }
 

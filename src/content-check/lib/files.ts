@@ -1,12 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { basename, join, posix, relative, sep } from 'node:path';
-import { slugPattern } from '../../schemas/index.ts';
-import { asciiSlug } from '../../utils/slug.ts';
+import { discoverContent, MEDIA } from '../../content-model/index.ts';
 import { closest } from './suggest.ts';
-import type { CollectionName, ContentFile, Problem } from './types.ts';
+import type { ContentFile, Problem } from './types.ts';
 
-/** Image formats `astro:assets` can read from the content folder. */
-export const IMAGE_FILE = /\.(?:jpe?g|png|webp|gif|avif|svg|tiff?)$/i;
+/** Image formats `astro:assets` can read from the content folder (the content model's media types). */
+export const IMAGE_FILE = new RegExp(`(?:${MEDIA.extensions.map((extension) => extension.replace('.', '\\.')).join('|')})$`, 'i');
 
 /** Every file under `dir` (hidden files and folders skipped), relative to it, with `/` separators, sorted. */
 export function listFiles(dir: string): string[] {
@@ -33,122 +32,46 @@ export interface FileIndex {
   contentDir: string;
   /** How the report names the content folder in hints (`content`). */
   contentName: string;
-  /** Every file, relative to the content folder. */
+  /** Every content file (entries and images), relative to the content folder. */
   all: ReadonlySet<string>;
   /** Image files, relative to the content folder. */
   images: readonly string[];
 }
 
-/** What the first pass finds: the entries to check and the files no collection reads. */
+/** What the first pass finds: the entries to check and the paths that are not content. */
 export interface Scan {
   index: FileIndex;
   entries: ContentFile[];
   problems: Problem[];
 }
 
-const dataFile = /\.ya?ml$/;
-
-interface Placement {
-  collection: CollectionName;
-  /** Whether the file name, which becomes a URL, must be a slug. */
-  slug: boolean;
-  extension: RegExp;
-  /** The extension to suggest for a file of the wrong type. */
-  wanted: string;
-}
-
-const placements: Record<string, Placement> = {
-  articles: { collection: 'articles', slug: true, extension: /\.mdx$/, wanted: '.mdx' },
-  pages: { collection: 'pages', slug: true, extension: /\.mdx$/, wanted: '.mdx' },
-  authors: { collection: 'authors', slug: true, extension: dataFile, wanted: '.yml' },
-  tags: { collection: 'tags', slug: true, extension: dataFile, wanted: '.yml' },
-  sponsors: { collection: 'sponsors', slug: true, extension: dataFile, wanted: '.yml' },
-  settings: { collection: 'settings', slug: false, extension: dataFile, wanted: '.yml' },
-};
-
 /**
- * Lists the content folder and sorts its files into the collections of `src/content.config.ts`.
- * Reports files the site would silently ignore, article files in subfolders, and file names that
- * are not ASCII slugs (the file name is the URL).
+ * Lists the content folder with the content model's `discoverContent` (the same function the
+ * site's loaders and the CMS backend use) and reports, as errors, every path that is not
+ * content: hidden files and folders, symbolic links, files outside the collections' folders,
+ * wrong file types, subfolders, and file names that are not slugs (the file name is the URL).
  */
 export function scanContent(contentDir: string): Scan {
-  const all = listFiles(contentDir);
   const contentName = basename(contentDir);
-  const entries: ContentFile[] = [];
-  const problems: Problem[] = [];
-  const problem = (path: string, rule: string, message: string, fix: string, severity: Problem['severity'] = 'error') =>
-    problems.push({ file: join(contentDir, path), line: 1, column: 1, rule, message, fix, severity });
-
-  for (const path of all) {
-    const [folder = '', ...rest] = path.split('/');
-    const name = rest.join('/');
-    if (folder === 'images' && rest.length > 0) {
-      if (!IMAGE_FILE.test(path)) {
-        problem(
-          path,
-          'unexpected-file',
-          'not an image file, so the site cannot use it',
-          'move it out of the content folder or delete it',
-          'warning',
-        );
-      }
-      continue;
-    }
-    const placement = placements[folder];
-    if (!placement || rest.length === 0) {
-      problem(
-        path,
-        'unexpected-file',
-        `not part of any collection, so the site ignores it`,
-        `move it into ${contentName}/articles, authors, tags, sponsors, pages, settings or images, or delete it`,
-        'warning',
-      );
-      continue;
-    }
-    const extension = /\.[^./]+$/.exec(name)?.[0] ?? '';
-    const stem = extension ? name.slice(0, -extension.length) : name;
-    const nested = rest.length > 1;
-    const unread = nested && placement.collection !== 'articles';
-    if (unread || !placement.extension.test(name)) {
-      problem(
-        path,
-        'unexpected-file',
-        unread
-          ? `the site only reads files directly in ${contentName}/${folder}, not in subfolders`
-          : `the site only reads ${placement.wanted} files in ${contentName}/${folder}, so it ignores this one`,
-        unread
-          ? `move it to ${contentName}/${folder}/${basename(stem)}${placement.wanted}`
-          : `rename it to ${basename(stem)}${placement.wanted}, or move it out of ${contentName}/${folder}`,
-      );
-      continue;
-    }
-    entries.push({ path: join(contentDir, path), relative: path, collection: placement.collection, id: stem });
-    if (nested) {
-      problem(
-        path,
-        'slug',
-        `articles must be directly in ${contentName}/articles: a slash in the slug breaks the URL /artykuly/<slug>/`,
-        `move it to ${contentName}/articles/${basename(stem)}.mdx`,
-      );
-    } else if (placement.slug && !slugPattern.test(stem)) {
-      const suggestion = asciiSlug(stem);
-      problem(
-        path,
-        'slug',
-        `the file name "${stem}" is not an ASCII slug, and it becomes the address of the page`,
-        suggestion
-          ? `rename the file to ${suggestion}${extension}: lower-case letters without Polish characters, digits and hyphens`
-          : 'rename the file using lower-case letters, digits and hyphens',
-      );
-    }
-  }
+  const found = discoverContent(contentDir, contentName);
+  const problems: Problem[] = found.refused.map((refused) => ({
+    file: join(contentDir, refused.relative),
+    line: 1,
+    column: 1,
+    rule: refused.reason === 'slug' ? 'slug' : 'unexpected-file',
+    message: refused.message,
+    fix: refused.fix,
+    severity: 'error',
+  }));
+  const entries: ContentFile[] = found.entries.map((entry) => ({
+    path: join(contentDir, entry.relative),
+    relative: entry.relative,
+    collection: entry.collection,
+    id: entry.id,
+  }));
+  const images = found.media.map((media) => media.relative);
   return {
-    index: {
-      contentDir,
-      contentName,
-      all: new Set(all),
-      images: all.filter((path) => path.startsWith('images/') && IMAGE_FILE.test(path)),
-    },
+    index: { contentDir, contentName, all: new Set([...entries.map((entry) => entry.relative), ...images].sort()), images },
     entries,
     problems,
   };

@@ -1,13 +1,6 @@
 import { z } from 'astro/zod';
-import {
-  articleSchema,
-  authorSchema,
-  pageSchema,
-  settingsSchema,
-  sponsorSchema,
-  tagSchema,
-  type ReferencedCollection,
-} from '../../schemas/index.ts';
+import { COLLECTIONS } from '../../content-model/model.ts';
+import type { ReferencedCollection } from '../../schemas/index.ts';
 import { checkImagePath, type FileIndex } from './files.ts';
 import { closest } from './suggest.ts';
 import type { CollectionName } from './types.ts';
@@ -57,14 +50,10 @@ export function createSchemas(index: FileIndex, ids: Record<ReferencedCollection
       });
     });
 
-  const schemas: Record<CollectionName, z.ZodType> = {
-    articles: articleSchema({ image, reference }),
-    authors: authorSchema({ image }),
-    tags: tagSchema(),
-    sponsors: sponsorSchema({ image }),
-    pages: pageSchema(),
-    settings: settingsSchema(),
-  };
+  const schemas = Object.fromEntries(COLLECTIONS.map((model) => [model.name, model.schema({ image, reference })])) as Record<
+    CollectionName,
+    z.ZodType
+  >;
   return { scope, schemas };
 }
 

@@ -1,3 +1,5 @@
+import type { CollectionName } from '../../content-model/model.ts';
+
 /** How bad a problem is: errors fail the check (and the build), warnings are reported only. */
 export type Severity = 'error' | 'warning';
 
@@ -18,8 +20,8 @@ export interface Problem {
   severity: Severity;
 }
 
-/** The collections of the content folder, as `src/content.config.ts` defines them. */
-export type CollectionName = 'articles' | 'authors' | 'tags' | 'sponsors' | 'pages' | 'settings';
+/** The collections of the content folder (`src/content-model/`). */
+export type { CollectionName };
 
 /** A file to check, found in the first pass over the content folder. */
 export interface ContentFile {

@@ -41,13 +41,14 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts `decap-server` (the CMS's local backend) on 127.0.0.1 over `repoDir`, `fs` mode
- * writing files directly, `git` mode committing and running the editorial workflow.
+ * Starts the CMS's local backend (`scripts/cms-backend.ts`: decap-server behind the content
+ * guard) on 127.0.0.1 over `repoDir`, `fs` mode writing files directly, `git` mode committing
+ * and running the editorial workflow.
  */
 export async function startDecapServer({ repoDir, mode }: { repoDir: string; mode: 'fs' | 'git' }): Promise<Running> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/decap-server/dist/index.js')], {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/cms-backend.ts')], {
     cwd: repoDir,
     env: { ...process.env, PORT: String(port), BIND_HOST: '127.0.0.1', MODE: mode, GIT_REPO_DIRECTORY: repoDir, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,7 +58,7 @@ export async function startDecapServer({ repoDir, mode }: { repoDir: string; mod
   const url = `http://127.0.0.1:${port}/api/v1`;
   const deadline = Date.now() + 20_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`decap-server exited with code ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the CMS local backend exited with code ${child.exitCode}:\n${output}`);
     try {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' });
       if (response.ok) break;
@@ -66,7 +67,7 @@ export async function startDecapServer({ repoDir, mode }: { repoDir: string; mod
     }
     if (Date.now() > deadline) {
       await stopChild(child);
-      throw new Error(`decap-server did not answer on ${url} within 20 s:\n${output}`);
+      throw new Error(`the CMS local backend did not answer on ${url} within 20 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -6,6 +6,8 @@ import { cmsCollections, cmsConfig, cmsConfigYaml } from '../../../admin/config/
 import { dateTimeFormat, jsonSchemaOf, markerHelpers } from '../../../admin/config/fields.ts';
 import { componentSpecs } from '../../../admin/src/mdx/components.ts';
 import { mdxComponents } from '../../../src/components/mdx/registry.ts';
+import { COLLECTIONS } from '../../../src/content-model/index.ts';
+import { SLUG_KEY } from '../../../admin/config/names.ts';
 import { articleSchema, authorSchema, pageSchema, settingsSchema, sponsorSchema, tagSchema } from '../../../src/schemas/index.ts';
 
 /**
@@ -91,6 +93,27 @@ describe('generated CMS configuration', () => {
       slug: { encoding: 'ascii', clean_accents: true },
     });
     expect(parse(cmsConfigYaml({ settings: {} }))).toMatchObject({ backend: { name: 'github', branch: 'main' } });
+  });
+
+  it("takes every collection's folder, file type and file naming from the content model", () => {
+    const collections = cmsCollections();
+    expect(collections.map((collection) => collection.name)).toEqual(COLLECTIONS.map((model) => model.name));
+    for (const model of COLLECTIONS) {
+      const collection = collections.find((candidate) => candidate.name === model.name);
+      if (model.names !== 'slug') {
+        expect(collection?.['files']).toMatchObject([
+          { file: `content/${model.folder}/${model.names[0] ?? ''}${model.extensions[0] ?? ''}` },
+        ]);
+        continue;
+      }
+      expect(collection).toMatchObject({
+        folder: `content/${model.folder}`,
+        extension: model.extensions[0]?.slice(1),
+        identifier_field: model.slugFrom,
+        // Decap's own slug keeps _, ~ and more; the app puts the project's slug into this field before saving.
+        slug: `{{fields.${SLUG_KEY}}}`,
+      });
+    }
   });
 
   it('offers every registry component in the body editor, each prop with a Polish label', () => {

@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { decodeSource, splitFrontMatter } from '../content-check/lib/source.ts';
 import { parseYaml } from '../content-check/lib/yaml.ts';
-import { readingMinutes } from '../utils/reading-time.ts';
+import { classifyOnDisk, collectionModel, discoverContent, type CollectionName, type ContentEntry } from '../content-model/index.ts';
 
 /**
  * Bumped whenever this loader stores something different for the same file, so that entries
@@ -32,43 +31,47 @@ export function needsMdx(body: string): boolean {
   return /[<{]/.test(unescaped) || /^(?: {4}|\t)/m.test(body) || body.includes('![');
 }
 
-async function listMdxFiles(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
+/** Options of `contentLoader`. */
+export interface ContentLoaderOptions {
+  /** The content folder, relative to the project root or absolute. */
+  contentDir: string;
+  collection: CollectionName;
+  /** Fields the loader adds to every entry's data (the articles' reading time). */
+  extraData?: (body: string) => Record<string, unknown>;
 }
 
 /**
- * The loader of the `articles` collection: every `.mdx` file under `base`, with the same ids,
- * data and rendering as Astro's `glob()` loader gives, but without one Vite module per article.
+ * The loader of every collection: it reads exactly the entries that the content model's
+ * `discoverContent` finds for the collection (the files the content check checks), so hidden
+ * files, other file types, subfolders and badly named files are never built; each one is named
+ * in a warning. A symbolic link anywhere in the content folder stops the build: a link can
+ * bring files from outside the content folder (an image folder, an article) in, unchecked.
  *
- * Most articles use no component. Their body is rendered here with `renderMarkdown` (the
+ * YAML entries are parsed with the content check's YAML reader. MDX entries get the same ids,
+ * data and rendering as Astro's `glob()` loader gives, but without one Vite module per entry:
+ * most bodies use no component, and those are rendered here with `renderMarkdown` (the
  * configured Sätteri pipeline with its plugins) and the HTML is kept in the data store, where it
  * is reused while the file's digest is unchanged. Only bodies that need MDX (`needsMdx`) are
- * handed to the MDX integration as deferred entries, which Vite compiles to modules as it does
- * for `glob()`. Each entry also gets its reading time, computed once per change of the file (with
- * remark, by the module the content check shares) instead of on every page that shows it.
+ * handed to the MDX integration as deferred entries, which Vite compiles to modules (with the
+ * MDX policy enforced, `src/integrations/mdx-policy.ts`) as it does for `glob()`.
  */
-export function articlesLoader({ base }: { base: string }): Loader {
+export function contentLoader({ contentDir, collection, extraData }: ContentLoaderOptions): Loader {
+  const model = collectionModel(collection);
   return {
-    name: 'szpalta-articles-loader',
+    name: `szpalta-content-loader:${collection}`,
     load: async (context: LoaderContext) => {
       const { config, store, logger, watcher } = context;
-      const baseDir = fileURLToPath(new URL(base.endsWith('/') ? base : `${base}/`, config.root));
       const root = fileURLToPath(config.root);
+      const contentRoot = resolve(root, contentDir);
+      const baseDir = join(contentRoot, model.folder);
       const idOfFile = new Map<string, string>();
 
-      async function sync(entry: string): Promise<string> {
-        const absolutePath = join(baseDir, entry);
+      async function sync(entry: ContentEntry): Promise<string> {
+        const absolutePath = join(contentRoot, entry.relative);
         // Decoded as the content check reads it: UTF-8, without a byte order mark.
         const decoded = decodeSource(await readFile(absolutePath));
         const contents = 'kind' in decoded ? '' : decoded.text;
-        // File names are slugs already (the content check holds them to the slug pattern), which
-        // is also what `glob()` would make of them.
-        const id = entry.replace(/\.mdx$/, '');
+        const id = entry.id;
         idOfFile.set(absolutePath, id);
         const filePath = relative(root, absolutePath).split(sep).join('/');
         const digest = context.generateDigest(`${LOADER_VERSION}\n${contents}`);
@@ -76,6 +79,15 @@ export function articlesLoader({ base }: { base: string }): Loader {
         if (existing?.digest === digest) {
           // Deferred entries must be listed again for Vite on every sync, as `glob()` does.
           if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
+          return id;
+        }
+        if (model.format === 'yaml') {
+          const yaml = parseYaml(contents);
+          if (yaml.problems.some((problem) => problem.severity === 'error')) {
+            throw new Error(`${filePath}: the file is not valid YAML; run npm run check:content`);
+          }
+          const data = await context.parseData({ id, data: (yaml.value ?? {}) as Record<string, unknown>, filePath: absolutePath });
+          store.set({ id, data, filePath, digest });
           return id;
         }
         const split = splitFrontMatter(contents);
@@ -88,7 +100,7 @@ export function articlesLoader({ base }: { base: string }): Loader {
         const body = split.body.trim();
         const data = await context.parseData({
           id,
-          data: { ...(yaml.value as Record<string, unknown>), readingMinutes: readingMinutes(body) },
+          data: { ...(yaml.value as Record<string, unknown>), ...extraData?.(body) },
           filePath: absolutePath,
         });
         if (needsMdx(body)) {
@@ -101,16 +113,30 @@ export function articlesLoader({ base }: { base: string }): Loader {
         return id;
       }
 
-      const files = await listMdxFiles(baseDir);
+      const found = discoverContent(contentRoot);
+      const links = found.refused.filter((refused) => refused.reason === 'symlink');
+      if (links.length > 0) {
+        throw new Error(
+          links.map((link) => `${relative(root, join(contentRoot, link.relative))}: ${link.message} (${link.fix})`).join('\n'),
+        );
+      }
+      for (const refused of found.refused) {
+        if (refused.relative.startsWith(`${model.folder}/`)) {
+          logger.warn(`${relative(root, join(contentRoot, refused.relative))} is not built: ${refused.message} (${refused.fix})`);
+        }
+      }
+      const files = found.entries.filter((entry) => entry.collection === collection);
       const seen = new Set<string>();
       let next = 0;
       const worker = async () => {
         for (let index = next++; index < files.length; index = next++) {
-          const file = files[index] as string;
+          const file = files[index] as ContentEntry;
           try {
             seen.add(await sync(file));
           } catch (error) {
-            throw new Error(`articles loader: ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+            throw new Error(`${collection} loader: ${file.relative}: ${error instanceof Error ? error.message : String(error)}`, {
+              cause: error,
+            });
           }
         }
       };
@@ -119,11 +145,16 @@ export function articlesLoader({ base }: { base: string }): Loader {
 
       if (!watcher) return;
       watcher.add(baseDir);
-      const isArticle = (path: string) => path.startsWith(baseDir) && path.endsWith('.mdx');
+      const entryAt = (path: string) => {
+        if (!path.startsWith(`${baseDir}${sep}`)) return undefined;
+        const classified = classifyOnDisk(contentRoot, path);
+        return classified.kind === 'entry' && classified.collection === collection ? classified : undefined;
+      };
       const onChange = async (path: string) => {
-        if (!isArticle(path)) return;
+        const entry = entryAt(path);
+        if (!entry) return;
         try {
-          await sync(relative(baseDir, path).split(sep).join('/'));
+          await sync(entry);
           logger.info(`Reloaded ${relative(root, path)}`);
         } catch (error) {
           logger.error(`Failed to reload ${relative(root, path)}: ${error instanceof Error ? error.message : String(error)}`);
@@ -133,7 +164,7 @@ export function articlesLoader({ base }: { base: string }): Loader {
       watcher.on('add', (path) => void onChange(path));
       watcher.on('unlink', (path) => {
         const id = idOfFile.get(path);
-        if (!isArticle(path) || id === undefined) return;
+        if (id === undefined) return;
         store.delete(id);
         idOfFile.delete(path);
       });

@@ -1,0 +1,127 @@
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileSlug } from '../../src/content-model/index.ts';
+import { astroBuild, createProjectCopy } from '../support/build.ts';
+import { expectContentCheckPasses } from './support/content.ts';
+import { FIXTURE_CONTENT, login, startCms, type Cms } from './support/cms.ts';
+import { bodyEditor, chooseRelation, input, keepEvidence, publishNow } from './support/ui.ts';
+
+/**
+ * The CMS names every new file with the project's one slug function (`fileSlug`), the same one
+ * `npm run new` and the content check use: titles with `_`, `~`, `.`, emoji and Polish letters,
+ * saved in each collection in real Chromium against the local backend, give files that the
+ * content check accepts and the site builds.
+ */
+
+interface Case {
+  collection: string;
+  extension: string;
+  title: string;
+  /** Fills the other required fields of the open entry. */
+  fill: (cms: Cms, title: string) => Promise<void>;
+}
+
+const cases: Case[] = [
+  {
+    collection: 'articles',
+    extension: 'mdx',
+    title: 'Promocja: 50% taniej_teraz ~ wersja 2.0 🎉 zażółć',
+    fill: async ({ page }, title) => {
+      await input(page, 'Tytuł').fill(title);
+      await input(page, 'Lead').fill('Lead artykułu o nazwie pliku.');
+      await input(page, 'Data publikacji').fill('2025-06-01T10:00');
+      await chooseRelation(page, 'Autorzy', 'Anna Kowalska');
+      await bodyEditor(page).click();
+      await page.keyboard.type('Treść artykułu.');
+    },
+  },
+  {
+    collection: 'pages',
+    extension: 'mdx',
+    title: 'Regulamin_serwisu v1.2 ~ ✨ Łódź',
+    fill: async ({ page }, title) => {
+      await input(page, 'Tytuł').fill(title);
+      await bodyEditor(page).click();
+      await page.keyboard.type('Treść strony.');
+    },
+  },
+  {
+    collection: 'authors',
+    extension: 'yml',
+    title: 'Łukasz Żółć_Nowak ~ 🙂 jr.',
+    fill: async ({ page }, title) => {
+      await input(page, 'Imię i nazwisko').fill(title);
+    },
+  },
+  {
+    collection: 'tags',
+    extension: 'yml',
+    title: 'Ochrona_danych.osobowych ~ 🔒 Ęą',
+    fill: async ({ page }, title) => {
+      await input(page, 'Nazwa').fill(title);
+    },
+  },
+  {
+    collection: 'sponsors',
+    extension: 'yml',
+    title: 'Firma_X S.A. ~ 🚀 Śląsk',
+    fill: async ({ page }, title) => {
+      await input(page, 'Nazwa').fill(title);
+      await input(page, 'Strona sponsora').fill('https://firma-x.example/');
+    },
+  },
+];
+
+let cms: Cms;
+beforeAll(async () => {
+  cms = await startCms({ mode: 'fs', content: FIXTURE_CONTENT });
+  await login(cms);
+}, 120_000);
+afterAll(async () => {
+  // beforeAll may have failed before cms was set.
+  await (cms as Cms | undefined)?.close();
+});
+
+describe('file names of new entries in the CMS', () => {
+  const saved: string[] = [];
+
+  for (const { collection, extension, title, fill } of cases) {
+    it(`saves a new entry of ${collection} under the slug the content check accepts, not Decap's own (with _ ~ . kept)`, async () => {
+      const { page } = cms;
+      keepEvidence(page, `slug-${collection}`);
+      const folder = join(cms.contentDir, collection);
+      const before = new Set(await readdir(folder));
+      await page.goto(`${cms.adminUrl}#/collections/${collection}/new`);
+      await page.reload();
+      await fill(cms, title);
+      await publishNow(page);
+      const added = async () => (await readdir(folder)).filter((name) => !before.has(name));
+      await expect.poll(added, { timeout: 10_000 }).toHaveLength(1);
+      const expected = `${fileSlug(title)}.${extension}`;
+      expect(await added()).toEqual([expected]);
+      expect(expected).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:mdx|yml)$/);
+      // The helper value that names the file is never written into it.
+      expect(await readFile(join(folder, expected), 'utf8')).not.toContain('__szpalta');
+      saved.push(`${collection}/${expected}`);
+    }, 60_000);
+  }
+
+  it('a title ending in "50% taniej_teraz" gives the same file name as npm run new', () => {
+    expect(fileSlug('Promocja: 50% taniej_teraz')).toBe('promocja-50-taniej-teraz');
+    expect(saved).toContain('articles/promocja-50-taniej-teraz-wersja-2-0-zazolc.mdx');
+  });
+
+  it('the content check accepts every saved file, and the site builds with them', async () => {
+    expect(saved).toHaveLength(cases.length);
+    await expectContentCheckPasses(cms.contentDir);
+    const project = join(cms.workDir, 'project');
+    await mkdir(project);
+    await createProjectCopy(project);
+    await astroBuild({ projectDir: project, contentDir: cms.contentDir, logFile: join(cms.workDir, 'build.log') });
+    const built = async (path: string) => readFile(join(project, 'dist', path, 'index.html'), 'utf8');
+    expect(await built('artykuly/promocja-50-taniej-teraz-wersja-2-0-zazolc')).toContain('Promocja: 50% taniej_teraz');
+    expect(await built('regulamin-serwisu-v1-2-lodz')).toContain('Regulamin_serwisu v1.2');
+    expect(await built('autorzy/lukasz-zolc-nowak-jr')).toContain('Łukasz Żółć_Nowak');
+  }, 300_000);
+});
