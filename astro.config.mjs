@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { readBuildSettings } from './src/lib/build-settings.ts';
 import { autoAdSlots } from './src/markdown/auto-ad-slots.ts';
+import { hangingLetters } from './src/markdown/hanging-letters.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import admin from './src/integrations/admin.ts';
@@ -23,9 +24,12 @@ const contentDir = new URL(`${process.env.SZPALTA_CONTENT_DIR ?? './content'}/`,
 /** The settings Astro needs before content loads (public URL, ad rhythm, newsletter origin). */
 const settings = readBuildSettings(new URL('./settings/site.yml', contentDir));
 
-/** The one Markdown pipeline: Sätteri with the automatic ad slots, for `.md`, loaders and MDX alike. */
+/**
+ * The one Markdown pipeline: Sätteri with the automatic ad slots and the no-break spaces after
+ * one-letter words, for `.md`, loaders and MDX alike.
+ */
 const markdownProcessor = satteri({
-  mdastPlugins: [autoAdSlots({ everyParagraphs: settings.adEveryParagraphs, element: 'AutoAd' })],
+  mdastPlugins: [autoAdSlots({ everyParagraphs: settings.adEveryParagraphs, element: 'AutoAd' }), hangingLetters()],
 });
 
 /**
@@ -63,9 +67,11 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  // Astro's sharp service that never ships a JPEG larger than its source (src/lib/image-service.ts).
+  image: { service: { entrypoint: './src/lib/image-service.ts' } },
   markdown: {
-    // Shiki colours code blocks with style attributes, which the Content Security Policy blocks;
-    // code stays plain <pre><code class="language-…"> in both the Markdown and the MDX pipeline.
+    // No highlighting: Shiki colours code with inline styles, which the strict CSP refuses, and
+    // news articles rarely show code (a code block is printed plain, styled by the stylesheet).
     syntaxHighlight: false,
     processor: markdownProcessor,
   },

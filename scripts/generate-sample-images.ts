@@ -1,7 +1,8 @@
 /**
  * Generates every image of the sample content: article hero and figure illustrations
  * (1600×900 JPEG), author portraits (600×600 JPEG), the sponsor logo (PNG) and the ad
- * creatives in `public/ads/` (PNG at their slot sizes). Each image is an SVG drawn here
+ * creatives in `public/ads/` (PNG at their slot sizes; without their own "REKLAMA": the
+ * page's ad slot labels every ad). Each image is an SVG drawn here
  * and rasterized by sharp, so nothing is downloaded and the same input gives the same
  * files on the same sharp/libvips build. The output is committed: builds never run this.
  *
@@ -591,7 +592,6 @@ function adSvg(ad: AdCreative): string {
     <defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs>
     <rect width="${ad.width}" height="${ad.height}" fill="url(#bg)"/>
     <rect x="0.5" y="0.5" width="${ad.width - 1}" height="${ad.height - 1}" fill="none" stroke="${accent}" stroke-width="2"/>
-    <text x="${ad.width - 12}" y="24" text-anchor="end" font-size="14" letter-spacing="2" font-family="${FONT}" fill="#ffffff" fill-opacity="0.8">REKLAMA</text>
     ${text}
     <rect x="${buttonX}" y="${buttonY}" width="${buttonWidth}" height="56" rx="28" fill="${accent}"/>
     <text x="${buttonX + buttonWidth / 2}" y="${buttonY + 37}" text-anchor="middle" font-size="22" font-weight="bold" font-family="${FONT}" fill="${from}">${escapeXml(ad.cta)}</text>

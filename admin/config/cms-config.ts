@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { settingsSchema, type ReferencedCollection } from '../../src/schemas/index.ts';
 import { fieldTexts } from './labels.ts';
+import { laterDayPattern } from './later-day.ts';
+import { NEWSROOM_TIME_ZONE } from '../../src/utils/dates.ts';
 import { fieldsOf, jsonSchemaOf, markerHelpers, type CmsField, type FieldContext } from './fields.ts';
 import { collectionModel, MEDIA, type CollectionName } from '../../src/content-model/index.ts';
 import { DEFAULT_PROXY_PORT, MDX_FORMAT, MDX_WIDGET, MODERATION_URL_KEY, SLUG_KEY, YAML_FORMAT } from './names.ts';
@@ -66,8 +68,13 @@ const bodyField = (hint: string): CmsField => ({
   media_library: imageOptions.media_library,
 });
 
+/** The calendar day of `date` in the newsroom's time zone, as `YYYY-MM-DD`. */
+function warsawDay(date: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: NEWSROOM_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
 /** Every collection of the content model with its Decap fields. Throws when a label is missing or unused. */
-export function cmsCollections(): Collection[] {
+export function cmsCollections(now = new Date()): Collection[] {
   const used = new Set<string>();
   /**
    * Folder, file type, format and file naming of a collection, from the content model. A new
@@ -97,9 +104,17 @@ export function cmsCollections(): Collection[] {
       label_singular: 'Artykuł',
       ...folder('articles'),
       create: true,
-      summary: '{{title}}',
-      sortable_fields: ['pubDate', 'title'],
-      view_filters: [{ label: 'Szkice', field: 'draft', pattern: true }],
+      // The list shows each article's status, date and first author; newest first.
+      summary: "{{draft | ternary('[SZKIC] ', '')}}{{title}} · {{pubDate | date('DD.MM.YYYY HH:mm')}} · {{authors.0}}",
+      sortable_fields: [
+        { field: 'pubDate', label: 'Data publikacji', default_sort: 'desc' },
+        { field: 'title', label: 'Tytuł' },
+      ],
+      view_filters: [
+        { label: 'Szkice', field: 'draft', pattern: true },
+        // Days after the one the configuration was generated on (every build and dev start).
+        { label: 'Zaplanowane', field: 'pubDate', pattern: laterDayPattern(warsawDay(now)) },
+      ],
       preview_path: 'artykuly/{{slug}}/',
       fields: [
         ...modelFields('articles'),
@@ -191,10 +206,13 @@ export function cmsConfig({ settings, localBackendUrl }: CmsConfigOptions) {
       url: localBackendUrl ?? `http://127.0.0.1:${DEFAULT_PROXY_PORT}/api/v1`,
       allowed_hosts: ['127.0.0.1', 'localhost'],
     },
-    locale: 'pl',
+    // The admin speaks the site's interface language.
+    locale: site.success ? site.data.language : 'pl',
     ...(site.success ? { site_url: site.data.url, display_url: site.data.url } : {}),
     // Read by the admin's "Moderacja komentarzy" link (admin/src/moderation-link.ts).
     ...(site.success && site.data.comments?.enabled ? { [MODERATION_URL_KEY]: new URL('/moderacja/', site.data.comments.url).href } : {}),
+    // The portal's logo on the login screen and in the header, instead of Decap's (the favicon's mark without one).
+    logo: { src: site.success && site.data.logo ? site.data.logo.src : '/favicon.svg', show_in_header: true },
     media_folder: mediaFolder,
     public_folder: publicFolder,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import type { ReferencedCollection, SchemaHelpers } from '../../src/schemas/index.ts';
 import type { FieldText } from './labels.ts';
-import { KEYVALUE_WIDGET } from './names.ts';
+import { DATETIME_WIDGET, KEYVALUE_WIDGET } from './names.ts';
 
 /**
  * Turns the content schemas into Decap CMS fields.
@@ -204,7 +204,7 @@ function numberLimits(schema: JsonSchema) {
 
 function stringWidget(schema: JsonSchema, text: FieldText, path: string) {
   if (schema.format === 'date-time') {
-    return { widget: 'datetime', format: dateTimeFormat, date_format: 'DD.MM.YYYY', time_format: 'HH:mm' };
+    return { widget: DATETIME_WIDGET, format: dateTimeFormat };
   }
   if (schema.enum) {
     const labels = text.options ?? {};

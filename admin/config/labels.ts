@@ -29,6 +29,12 @@ export const fieldTexts: Record<string, FieldText> = {
     hint: 'Artykuł z datą w przyszłości pojawi się po pierwszej publikacji serwisu po tej chwili.',
   },
   'articles.updatedDate': { label: 'Data aktualizacji', hint: 'Pokazywana jako „Aktualizacja”. Nie wcześniej niż publikacja.' },
+  'articles.corrections': {
+    label: 'Korekty',
+    hint: 'Sprostowania po publikacji. Pokazywane na końcu artykułu jako „Korekta, data: …” i w kanale RSS.',
+  },
+  'articles.corrections.date': { label: 'Data korekty' },
+  'articles.corrections.text': { label: 'Co poprawiono', multiline: true },
   'articles.authors': { label: 'Autorzy' },
   'articles.tags': { label: 'Tagi' },
   'articles.hero': { label: 'Zdjęcie główne' },
@@ -73,6 +79,10 @@ export const fieldTexts: Record<string, FieldText> = {
 
   'settings.name': { label: 'Nazwa serwisu' },
   'settings.tagline': { label: 'Hasło pod nazwą' },
+  'settings.logo': { label: 'Logo (winieta)', hint: 'Nagłówek, ekran logowania CMS, podglądy linków. Bez logo nagłówek pokazuje nazwę.' },
+  'settings.logo.src': { label: 'Plik logo', hint: 'SVG lub PNG w public/, np. /logo.svg.' },
+  'settings.logo.width': { label: 'Szerokość w nagłówku (px)' },
+  'settings.logo.height': { label: 'Wysokość w nagłówku (px)' },
   'settings.description': { label: 'Opis serwisu', multiline: true },
   'settings.url': { label: 'Adres serwisu', hint: 'Pełny adres, np. https://szpalta.example' },
   'settings.language': { label: 'Język interfejsu', options: { pl: 'polski', en: 'angielski' } },

@@ -12,6 +12,9 @@ export const MDX_WIDGET = 'mdx';
 /** The widget of a map of strings (`admin/src/widgets/KeyValueControl.tsx`). */
 export const KEYVALUE_WIDGET = 'keyvalue';
 
+/** The date-and-time widget in Polish form (`admin/src/widgets/PolishDateTimeControl.tsx`). */
+export const DATETIME_WIDGET = 'datetime-pl';
+
 /** Where `decap-server` listens when the README's run command starts it. */
 export const DEFAULT_PROXY_PORT = 8081;
 

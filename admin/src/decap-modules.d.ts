@@ -12,6 +12,10 @@ declare module 'decap-cms-locales/dist/esm/pl' {
   const phrases: Record<string, unknown>;
   export default phrases;
 }
+declare module 'decap-cms-locales/dist/esm/en' {
+  const phrases: Record<string, unknown>;
+  export default phrases;
+}
 declare module 'decap-cms-widget-*' {
   const widget: { Widget: () => { name: string } };
   export default widget;

@@ -1,9 +1,7 @@
 import { DecapCmsCore as CMS } from 'decap-cms-core';
 import { GitHubBackend } from 'decap-cms-backend-github';
 import { ProxyBackend } from 'decap-cms-backend-proxy';
-import pl from 'decap-cms-locales/dist/esm/pl';
 import boolean from 'decap-cms-widget-boolean';
-import datetime from 'decap-cms-widget-datetime';
 import image from 'decap-cms-widget-image';
 import list from 'decap-cms-widget-list';
 import number from 'decap-cms-widget-number';
@@ -13,13 +11,15 @@ import select from 'decap-cms-widget-select';
 import string from 'decap-cms-widget-string';
 import text from 'decap-cms-widget-text';
 import siteCss from '../../src/styles/global.css?inline';
-import { KEYVALUE_WIDGET, MDX_FORMAT, MDX_WIDGET, SLUG_KEY, YAML_FORMAT } from '../config/names.ts';
+import { DATETIME_WIDGET, KEYVALUE_WIDGET, MDX_FORMAT, MDX_WIDGET, SLUG_KEY, YAML_FORMAT } from '../config/names.ts';
 import { mdxFormat, yamlFormat } from './formats/index.ts';
+import { enLocale, plLocale } from './locale.ts';
 import { MdxWidget } from './mdx/MdxWidget.tsx';
 import { ArticlePreview, PagePreview } from './preview/templates.tsx';
 import { addModerationLink } from './moderation-link.ts';
 import { guardUploads } from './uploads.ts';
 import { KeyValueControl } from './widgets/KeyValueControl.tsx';
+import { PolishDateTimeControl } from './widgets/PolishDateTimeControl.tsx';
 
 /**
  * The admin app: Decap CMS core with only what the content model needs (the GitHub backend
@@ -38,12 +38,12 @@ interface EntryData {
 
 CMS.registerBackend('github', GitHubBackend);
 CMS.registerBackend('proxy', ProxyBackend);
-CMS.registerLocale('pl', pl);
-CMS.registerWidget(
-  [string, text, number, boolean, datetime, select, relation, list, object, image].map((widget) => widget.Widget()) as never,
-);
+CMS.registerLocale('pl', plLocale);
+CMS.registerLocale('en', enLocale);
+CMS.registerWidget([string, text, number, boolean, select, relation, list, object, image].map((widget) => widget.Widget()) as never);
 CMS.registerWidget(MDX_WIDGET, MdxWidget as never);
 CMS.registerWidget(KEYVALUE_WIDGET, KeyValueControl as never);
+CMS.registerWidget(DATETIME_WIDGET, PolishDateTimeControl as never);
 CMS.registerCustomFormat(MDX_FORMAT, 'mdx', mdxFormat);
 CMS.registerCustomFormat(YAML_FORMAT, 'yml', yamlFormat);
 CMS.registerPreviewStyle(siteCss, { raw: true });

@@ -28,6 +28,9 @@ export default function admin(): AstroIntegration {
         const admin = await createServer({
           ...adminViteConfig({ mode: 'development' }),
           appType: 'spa',
+          // Without HMR, Vite's client script in the dev admin page still tries its WebSocket
+          // (ws://127.0.0.1:24678, Vite's default port in middleware mode); the admin's CSP refuses
+          // it and the console reports that. Development only: nothing in the admin depends on it.
           server: { middlewareMode: true, hmr: false },
         });
         server.httpServer?.once('close', () => void admin.close());

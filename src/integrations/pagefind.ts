@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
@@ -16,10 +18,41 @@ export const INDEXED_PAGES = '{artykuly/*/index.html,*/index.html}';
  * `INDEXED_PAGES` keeps Pagefind from reading the lists. The search page loads the index in the
  * browser; no other page loads any search code.
  */
+/** Content types of Pagefind's files for the dev server (the index files are binary). */
+const DEV_CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
+
 export default function pagefind(): AstroIntegration {
+  let outDir = '';
   return {
     name: 'szpalta:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      // The dev server has no index of its own: it serves the one of the last build, and the
+      // search page explains how to make one when there is none.
+      'astro:server:setup': ({ server }) => {
+        const folder = join(outDir, 'pagefind');
+        server.middlewares.use('/pagefind/', (request, response, next) => {
+          const path = normalize(join(folder, decodeURIComponent((request.url ?? '').split('?')[0] ?? '')));
+          if (!path.startsWith(folder + sep)) {
+            next();
+            return;
+          }
+          readFile(path).then(
+            (body) => {
+              response.setHeader('Content-Type', DEV_CONTENT_TYPES[extname(path)] ?? 'application/octet-stream');
+              response.end(body);
+            },
+            () => next(),
+          );
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const { index, errors } = await createIndex({});

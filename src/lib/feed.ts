@@ -16,6 +16,7 @@ import { getNewsroom, required, type Article } from './content.ts';
 import { getSite } from './site.ts';
 import { urls } from './urls.ts';
 import { xmlDocument, xmlResponse } from './xml.ts';
+import { lastModified, wasModified } from '../utils/modified.ts';
 
 /** How many of the newest articles a feed carries. */
 export const FEED_SIZE = 30;
@@ -67,7 +68,7 @@ function feedContent(article: Article, site: URL): Promise<string> {
   if (!html) {
     html = (async () => {
       const tree = fromHtml(await bodyHtml(article), { fragment: true });
-      const { t } = await getSite();
+      const { t, date } = await getSite();
       const { hero, source } = article.data;
       if (hero) {
         const image = await getImage({ src: hero.image, width: 1200, format: 'jpeg' });
@@ -85,6 +86,10 @@ function feedContent(article: Article, site: URL): Promise<string> {
         );
       }
       if (source) tree.children.push(h('p', `(${source})`));
+      // Corrections as the page prints them, so that a corrected item reads differently in feed readers.
+      for (const correction of article.data.corrections) {
+        tree.children.push(h('p', [h('strong', `${t.correction}, ${date(correction.date)}:`), ` ${correction.text}`]));
+      }
       absolutize(tree, site);
       return toHtml(tree);
     })();
@@ -130,6 +135,7 @@ export async function articleFeed({
         x('pubDate', article.data.pubDate.toUTCString()),
         ...article.data.authors.map((ref) => x('dc:creator', required(authors, ref.id, 'author').data.name)),
         ...article.data.tags.map((ref) => x('category', required(tags, ref.id, 'tag').data.name)),
+        ...(wasModified(article.data) ? [x('atom:updated', lastModified(article.data).toISOString())] : []),
         ...(fullContent ? [x('content:encoded', await feedContent(article, site))] : []),
       ]);
     }),

@@ -9,11 +9,16 @@ export const THEME_SCRIPT = `(() => {
   const root = document.documentElement;
   const saved = localStorage.getItem('theme');
   if (saved === 'dark' || saved === 'light') root.dataset.theme = saved;
+  const isDark = () => (root.dataset.theme ? root.dataset.theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches);
+  const show = () => {
+    for (const button of document.querySelectorAll('.theme-toggle')) button.setAttribute('aria-pressed', String(isDark()));
+  };
+  document.addEventListener('DOMContentLoaded', show);
   document.addEventListener('click', (event) => {
     if (!(event.target instanceof Element) || !event.target.closest('.theme-toggle')) return;
-    const dark = root.dataset.theme ? root.dataset.theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
-    root.dataset.theme = dark ? 'light' : 'dark';
+    root.dataset.theme = isDark() ? 'light' : 'dark';
     localStorage.setItem('theme', root.dataset.theme);
+    show();
   });
 })();`;
 

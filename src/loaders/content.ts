@@ -10,7 +10,7 @@ import { classifyOnDisk, collectionModel, discoverContent, type CollectionName, 
  * Bumped whenever this loader stores something different for the same file, so that entries
  * cached in the data store by an older version are rendered again.
  */
-const LOADER_VERSION = '1';
+const LOADER_VERSION = '2';
 
 /** Files read and rendered at once; the Markdown renderer is native and fast, reading is I/O. */
 const CONCURRENCY = 16;

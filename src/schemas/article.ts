@@ -28,6 +28,22 @@ export const articleSchema = <I extends z.ZodType, R extends z.ZodType>({ image,
     pubDate: dateTime,
     /** Date of the last significant update, shown as "Aktualizacja". Optional; must not be before `pubDate`. */
     updatedDate: dateTime.optional(),
+    /**
+     * Corrections of facts published after the first version, oldest first, as newsrooms print
+     * them: each with its date and what was corrected. Shown at the end of the article
+     * ("Korekta, 3 grudnia 2026: …"); the newest date becomes the article's `dateModified` and
+     * the feed item's update time. Default: none.
+     */
+    corrections: z
+      .array(
+        z.object({
+          /** When the correction was made; not before `pubDate`. */
+          date: dateTime,
+          /** What was wrong and what is right now, in one or two sentences. */
+          text: requiredText('corrections.text').max(600, { error: 'corrections.text must be at most 600 characters' }),
+        }),
+      )
+      .default([]),
     /** Authors, by the slug of their file in `content/authors/`. At least one. */
     authors: uniqueList(reference('authors'), 'author').min(1, { error: 'authors must name at least one author' }),
     /** Tags, by the slug of their file in `content/tags/`. Default: none. */

@@ -52,6 +52,24 @@ export const settingsSchema = () =>
     name: requiredText('name'),
     /** A short line under the name. Optional. */
     tagline: optionalText(),
+    /**
+     * The portal's logo (masthead): an SVG or PNG under `public/` with its intrinsic size. It is
+     * shown in the header and on the CMS login screen, and rendered at build time into the
+     * publisher logo of the structured data (`/logo.png`) and the default social-share image
+     * (`/social.png`). Optional: without it the header shows the name in type.
+     */
+    logo: z
+      .object({
+        /** Path under `public/` (`/logo.svg`). */
+        src: z
+          .string()
+          .regex(/^\/[\w./-]+\.(?:svg|png)$/, { error: 'logo.src must be a path under public/ ending in .svg or .png, such as /logo.svg' }),
+        /** Width in CSS pixels at which the header shows it. */
+        width: z.number().int().positive(),
+        /** Height in CSS pixels at which the header shows it. */
+        height: z.number().int().positive(),
+      })
+      .optional(),
     /** Description for search engines and the site feed. Required. */
     description: requiredText('description'),
     /** Absolute URL the site is served from, used for canonical links, feeds and sitemaps. */

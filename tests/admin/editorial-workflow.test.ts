@@ -42,7 +42,7 @@ describe('editorial workflow on a git repository', () => {
     await page.goto(`${cms.adminUrl}#/collections/articles/new`);
     await input(page, 'Tytuł').fill(TITLE);
     await input(page, 'Lead').fill('Co zmieniło się w ochronie danych w handlu internetowym.');
-    await input(page, 'Data publikacji').fill('2025-05-05T08:00');
+    await input(page, 'Data publikacji').fill('05.05.2025 08:00');
     await chooseRelation(page, 'Autorzy', 'Jan Nowak');
     await bodyEditor(page).click();
     await page.keyboard.type('Urząd opublikował nowe wytyczne dla sklepów.');

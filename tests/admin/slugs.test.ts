@@ -30,7 +30,7 @@ const cases: Case[] = [
     fill: async ({ page }, title) => {
       await input(page, 'Tytuł').fill(title);
       await input(page, 'Lead').fill('Lead artykułu o nazwie pliku.');
-      await input(page, 'Data publikacji').fill('2025-06-01T10:00');
+      await input(page, 'Data publikacji').fill('01.06.2025 10:00');
       await chooseRelation(page, 'Autorzy', 'Anna Kowalska');
       await bodyEditor(page).click();
       await page.keyboard.type('Treść artykułu.');

@@ -96,7 +96,14 @@ describe('astro build with the content check', () => {
 
     const { code, output } = await build(projectDir);
     expect(code, output.split('\n').slice(-40).join('\n')).toBe(0);
-    const page = (path: string) => load(readFileSync(join(projectDir, 'dist', path, 'index.html'), 'utf8'));
+    // The site joins one-letter words to the next with a no-break space (Polish typography); the
+    // text is compared as written, with ordinary spaces.
+    const page = (path: string) =>
+      load(
+        readFileSync(join(projectDir, 'dist', path, 'index.html'), 'utf8')
+          .replaceAll('\u00a0', ' ')
+          .replaceAll('&nbsp;', ' '),
+      );
 
     const escapes = page('artykuly/valid-escapes').root().text();
     for (const text of [

@@ -65,7 +65,8 @@ describe('article pages', () => {
     for (const article of fixture.published) {
       const { $ } = page(article);
       expect($('h1').length, article.slug).toBe(1);
-      expect($('h1').text().trim(), article.slug).toBe(article.title);
+      // The page joins one-letter words with no-break spaces (Polish typography); the words are the title's.
+      expect(text($('h1').text()), article.slug).toBe(text(article.title));
       expect(text($('p.lead').first().text()), article.slug).toBe(text(article.lead));
       expect($('title').text(), article.slug).toContain(article.title);
     }
@@ -272,7 +273,7 @@ describe('a title containing </script>', () => {
   it('is printed as text, not markup', () => {
     const article = hostile();
     const { $ } = page(article);
-    expect($('h1').text()).toBe(article.title);
+    expect($('h1').text().replaceAll('\u00a0', ' ')).toBe(article.title);
     expect($('title').text()).toContain(article.title);
     // Inside an attribute value `</script>` is plain text; what matters is what a parser makes of it.
     expect($('meta[property="og:title"]').attr('content')).toBe(article.title);

@@ -158,10 +158,14 @@ describe('in Chromium, served with the _headers rules', () => {
       await page.goto(`${server.origin}/`);
       const theme = () => page.evaluate(() => document.documentElement.dataset['theme'] ?? null);
       expect(await theme()).toBeNull();
-      await page.click('.theme-toggle');
+      const toggle = page.getByRole('button', { name: 'Tryb ciemny' });
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      await toggle.click();
       expect(await theme()).toBe('dark');
+      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
       await page.goto(`${server.origin}/tagi/`);
       expect(await theme()).toBe('dark');
+      expect(await page.getByRole('button', { name: 'Tryb ciemny' }).getAttribute('aria-pressed')).toBe('true');
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(background).not.toBe('rgb(255, 255, 255)');
       for (const violation of await cspViolations(page)) problems.push(`CSP ${violation}`);

@@ -116,7 +116,7 @@ describe('search page', () => {
               .match(/\/pagefind\/[\w.-]+/g) ?? [],
         ),
     ];
-    expect(referenced).toContain('/pagefind/pagefind-ui.js');
+    expect(referenced).toContain('/pagefind/pagefind.js');
     for (const url of referenced) expect(existsSync(join(fixture.dist, url)), url).toBe(true);
     expect(existsSync(join(fixture.dist, 'pagefind', 'pagefind.js'))).toBe(true);
     const files = await listFiles(join(fixture.dist, 'pagefind'));

@@ -1,5 +1,5 @@
 /** @jsxImportSource react */
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { MdxComponentName } from '../../../src/components/mdx/registry.ts';
 import { isHttpsUrl } from '../../../src/content-model/url-policy.ts';
 
@@ -25,11 +25,24 @@ export interface PreviewProps {
   context: PreviewContext;
 }
 
+/**
+ * An image of the entry. Its URL is asked of Decap after rendering: Decap's `getAsset` starts
+ * loading an asset it has not seen by updating its store, which React forbids during another
+ * component's render ("Cannot update a component while rendering a different component").
+ * It is asked again after every render, since Decap re-renders the preview once the asset is in.
+ */
+export function PreviewImage({ path, alt, context }: { path: string | undefined; alt: string; context: PreviewContext }): ReactNode {
+  const [url, setUrl] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    setUrl(path ? context.imageUrl(path) : undefined);
+  });
+  return url ? <img src={url} alt={alt} loading="lazy" decoding="async" /> : null;
+}
+
 function Figure({ props: { src, alt, caption, credit }, context }: PreviewProps) {
-  const url = src ? context.imageUrl(src) : undefined;
   return (
     <figure className="figure">
-      {url ? <img src={url} alt={alt ?? ''} loading="lazy" decoding="async" /> : null}
+      <PreviewImage path={src} alt={alt ?? ''} context={context} />
       {caption || credit ? (
         <figcaption>
           {caption}

@@ -5,7 +5,7 @@ import { createElement, Fragment, type ReactNode } from 'react';
 import { mdxComponents, type MdxComponentName } from '../../../src/components/mdx/registry.ts';
 import { isAllowedUrl } from '../../../src/content-model/url-policy.ts';
 import { MdxSyntaxError, parseMdx } from '../mdx/syntax.ts';
-import { previewComponents, type PreviewComponent, type PreviewContext } from './components.tsx';
+import { PreviewImage, previewComponents, type PreviewComponent, type PreviewContext } from './components.tsx';
 
 /**
  * Renders an MDX body as React for the preview, without evaluating it: Markdown becomes
@@ -100,7 +100,7 @@ function render(node: Nodes, key: number, context: PreviewContext): ReactNode {
         </a>
       );
     case 'image':
-      return <img key={key} src={context.imageUrl(node.url)} alt={node.alt ?? ''} />;
+      return <PreviewImage key={key} path={node.url} alt={node.alt ?? ''} context={context} />;
     case 'table':
       return (
         <table key={key}>

@@ -2,7 +2,7 @@
 import type { PreviewTemplateComponentProps } from 'decap-cms-core';
 import type { Map as ImmutableMap } from 'immutable';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { PreviewContext } from './components.tsx';
+import { PreviewImage, type PreviewContext } from './components.tsx';
 
 /**
  * Preview templates: an article and a static page laid out with the site's classes
@@ -46,6 +46,15 @@ function Body({ text, context }: { text: string; context: PreviewContext }): Rea
 
 const dateFormat = new Intl.DateTimeFormat('pl-PL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Warsaw' });
 
+const dayFormat = new Intl.DateTimeFormat('pl-PL', { dateStyle: 'long', timeZone: 'Europe/Warsaw' });
+
+/** A correction's date as the site prints it ("3 grudnia 2026"). */
+function formatDay(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : dayFormat.format(date);
+}
+
 function formatDate(value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
   const date = new Date(value);
@@ -68,7 +77,6 @@ export function ArticlePreview(props: PreviewTemplateComponentProps): ReactNode 
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const hero = data('hero') as ImmutableMap<string, string> | undefined;
   const heroImage = hero?.get('image');
-  const heroUrl = heroImage ? context.imageUrl(heroImage) : undefined;
   const caption = hero?.get('caption');
   const credit = hero?.get('credit');
   const published = formatDate(data('pubDate'));
@@ -76,22 +84,32 @@ export function ArticlePreview(props: PreviewTemplateComponentProps): ReactNode 
   const authors = names(props, 'authors', 'authors');
   const tags = names(props, 'tags', 'tags');
   const source = text(data('source'));
+  const corrections = ((data('corrections') as { toJS?: () => unknown } | undefined)?.toJS?.() ?? []) as { date?: string; text?: string }[];
   return (
     <div className="container">
       <article className="article">
         <header>
           {data('sponsor') ? <span className="sponsored-label">Partner publikacji</span> : null}
+          {tags[0] ? (
+            <p className="section-label">
+              <a>{tags[0]}</a>
+            </p>
+          ) : null}
           <h1 className="article__title">{text(data('title'))}</h1>
           <p className="lead">{text(data('lead'))}</p>
           <div className="byline">
-            <span>{authors.join(', ')}</span>
-            {published ? <time>{published}</time> : null}
-            {updated ? <span>Aktualizacja: {updated}</span> : null}
+            <p className="byline__authors">{authors.join(', ')}</p>
+            {published ? (
+              <p className="byline__meta">
+                <time>{published}</time>
+              </p>
+            ) : null}
+            {updated ? <p className="byline__updated">Aktualizacja: {updated}</p> : null}
           </div>
         </header>
-        {heroUrl ? (
+        {heroImage ? (
           <figure className="figure figure--hero">
-            <img src={heroUrl} alt={hero?.get('alt') ?? ''} />
+            <PreviewImage path={heroImage} alt={hero?.get('alt') ?? ''} context={context} />
             {caption || credit ? (
               <figcaption>
                 {caption}
@@ -103,6 +121,15 @@ export function ArticlePreview(props: PreviewTemplateComponentProps): ReactNode 
         ) : null}
         <Body text={text(data('body')) ?? ''} context={context} />
         {source ? <p className="agency">({source})</p> : null}
+        {corrections.length > 0 ? (
+          <aside className="corrections" aria-label="Korekty">
+            {corrections.map((correction, index) => (
+              <p className="correction" key={index}>
+                <strong>Korekta, {formatDay(correction.date) ?? '…'}:</strong> {correction.text}
+              </p>
+            ))}
+          </aside>
+        ) : null}
         {tags.length > 0 ? (
           <ul className="tag-list">
             {tags.map((tag) => (

@@ -64,6 +64,8 @@ export async function startCms({ mode, content }: { mode: 'fs' | 'git'; content:
     const decap = await startDecapServer({ repoDir, mode });
     cleanups.push(decap.stop);
     const siteDir = join(workDir, 'site');
+    // What the built site serves beside the admin (the portal logo on the login screen among it).
+    await cp(join(ROOT, 'public'), siteDir, { recursive: true });
     await buildAdmin({ outDir: join(siteDir, 'admin'), contentDir, localBackendUrl: decap.url });
     const site = await startStaticServer(siteDir);
     cleanups.push(site.stop);

@@ -46,10 +46,13 @@ export function withProp(props: Props, spec: ComponentSpec, name: string, value:
   return next;
 }
 
+/** The one-line summary on a component card: its first filled prop, labelled. */
 function summaryOf(spec: ComponentSpec, props: Map<string, string>): string {
   const first = spec.props.find((prop) => !prop.image && props.get(prop.name)) ?? spec.props.find((prop) => props.get(prop.name));
   const value = first ? props.get(first.name) : undefined;
-  return value ? `${first?.label}: ${value}` : '';
+  // An enum prop shows its Polish label, as its dropdown does ("Rodzaj: ostrzeżenie", not "warning").
+  const shown = first?.options?.find((option) => option.value === value)?.label ?? value;
+  return shown ? `${first?.label}: ${shown}` : '';
 }
 
 class ComponentView implements NodeView {
