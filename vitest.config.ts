@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Three projects that run separately (`vitest run --project site`) or together (`vitest run`):
- * - `unit`: pure functions next to their code, and the content check;
+ * - `unit`: pure functions next to their code, the content check, the workflows and the lockfile;
  * - `site`: the reader portal built from the fixture content (built once per run in the global setup);
+ * - `auth`: the OAuth service for the CMS's GitHub backend (`auth/`), with the login handshake in Chromium;
  * - `admin`: the CMS.
  */
 export default defineConfig({
@@ -12,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'tests/content-check/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'tests/content-check/**/*.test.ts', 'tests/ci/**/*.test.ts'],
           environment: 'node',
         },
       },
@@ -23,6 +24,15 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
           // The fixture build happens in the global setup; these cover parsing a whole site and driving a browser.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'auth',
+          include: ['tests/auth/**/*.test.ts'],
+          environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
