@@ -3,7 +3,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
-import { cmsConfigYaml, hasProductionRepo, readSettings } from './config/cms-config.ts';
+import { backendOrigins, cmsConfigYaml, hasProductionRepo, readSettings } from './config/cms-config.ts';
 import { ADMIN_ROOT, adminViteConfig } from './vite.config.ts';
 
 /**
@@ -25,14 +25,36 @@ export interface AdminBuildOptions {
   cacheDir?: string;
 }
 
+/**
+ * The admin page with `origins` added to its policy's `connect-src` and `img-src` (the git
+ * host's API, token endpoint and avatars). Throws if the page has no such policy.
+ */
+export function withBackendOrigins(html: string, origins: readonly string[]): string {
+  for (const origin of origins) {
+    // Origins from new URL(): checked anyway, since they are written into an attribute.
+    if (!/^https?:\/\/[a-z0-9.-]+(?::\d+)?$/.test(origin)) throw new Error(`CMS backend origin "${origin}" is not a plain http(s) origin`);
+  }
+  const meta = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/.exec(html);
+  if (!meta) throw new Error('admin index.html has no Content-Security-Policy meta tag');
+  const [whole, start = '', policy = ''] = meta;
+  const directives = policy.split(';').map((directive) => {
+    const [name = '', ...sources] = directive.trim().split(/\s+/);
+    if (name !== 'connect-src' && name !== 'img-src') return directive.trim();
+    return [name, ...sources, ...origins.filter((origin) => !sources.includes(origin))].join(' ');
+  });
+  return html.replace(whole, () => `${start}${directives.join('; ')}"`);
+}
+
 export async function writeAdminConfig({ outDir, contentDir, localBackendUrl, warn }: AdminBuildOptions): Promise<void> {
   const settings = readSettings(contentDir);
   if (!hasProductionRepo(settings)) {
     warn?.(
-      `${join(contentDir, 'settings/site.yml')} has no cms.repo: the admin works with the local backend only until the GitHub repository is set.`,
+      `${join(contentDir, 'settings/site.yml')} has no cms section: the admin works with the local backend only until the repository is set.`,
     );
   }
   await writeFile(join(outDir, 'config.yml'), cmsConfigYaml({ settings, ...(localBackendUrl ? { localBackendUrl } : {}) }));
+  const page = join(outDir, 'index.html');
+  await writeFile(page, withBackendOrigins(await readFile(page, 'utf8'), backendOrigins(settings)));
 }
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
