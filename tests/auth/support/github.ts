@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
  *
  * - `GET /login/oauth/authorize` checks `client_id` and that `redirect_uri` is under the
  *   registered callback URL, then, as for a user who has already authorised the app,
- *   redirects to `redirect_uri?code=…&state=…` (the `state` echoed unchanged);
+ *   redirects to `redirect_uri?code=…&state=…` (the `state` echoed unchanged), or, after
+ *   `askConsent(true)`, shows a consent page whose "Authorize" link leads there;
  * - `POST /login/oauth/access_token` (form or JSON, `Accept: application/json`) exchanges a
  *   code once, checking the client secret, the `redirect_uri` and, when the authorization
  *   carried a `code_challenge` (S256), the `code_verifier`. Failures are answered like GitHub:
@@ -32,6 +33,8 @@ export interface GitHubStandIn {
   url: string;
   /** Registers the OAuth app's callback URL (GitHub's "Authorization callback URL" setting). */
   registerCallback: (url: string) => void;
+  /** Whether the authorize endpoint shows a consent page instead of redirecting at once. */
+  askConsent: (ask: boolean) => void;
   /** Every request received, as `METHOD /path`. */
   requests: string[];
   /** Tokens handed out by the token endpoint. */
@@ -53,6 +56,7 @@ async function readBody(request: IncomingMessage): Promise<Record<string, string
 
 export async function startGitHubStandIn({ clientId, clientSecret }: StandInOptions): Promise<GitHubStandIn> {
   let callbackUrl = 'http://callback-not-registered.invalid/';
+  let consent = false;
   const grants = new Map<string, Grant>();
   const tokens = new Map<string, string>();
   const requests: string[] = [];
@@ -90,7 +94,11 @@ export async function startGitHubStandIn({ clientId, clientSecret }: StandInOpti
         target.searchParams.set('code', code);
         const state = url.searchParams.get('state');
         if (state !== null) target.searchParams.set('state', state);
-        return response.writeHead(302, { location: target.href }).end();
+        if (!consent) return response.writeHead(302, { location: target.href }).end();
+        const link = target.href.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+        return response
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(`<!doctype html><title>Authorize application</title><a id="authorize" href="${link}">Authorize</a>`);
       }
 
       if (request.method === 'POST' && url.pathname === '/login/oauth/access_token') {
@@ -134,7 +142,14 @@ export async function startGitHubStandIn({ clientId, clientSecret }: StandInOpti
         return json(
           response,
           200,
-          { full_name: `${repo[1] ?? ''}/${repo[2] ?? ''}`, default_branch: 'main', permissions: { admin: false, push: true, pull: true } },
+          {
+            name: repo[2],
+            full_name: `${repo[1] ?? ''}/${repo[2] ?? ''}`,
+            owner: { login: repo[1] },
+            private: false,
+            default_branch: 'main',
+            permissions: { admin: false, push: true, pull: true },
+          },
           { ...cors(request), ...scopes },
         );
       }
@@ -152,6 +167,9 @@ export async function startGitHubStandIn({ clientId, clientSecret }: StandInOpti
     url: `http://127.0.0.1:${port}`,
     registerCallback: (url) => {
       callbackUrl = url;
+    },
+    askConsent: (ask) => {
+      consent = ask;
     },
     requests,
     issuedTokens,
