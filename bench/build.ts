@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createProjectCopy, linkNodeModules, nodeBinary, ROOT } from '../tests/support/build.ts';
 import { measure, type Measurement } from './measure.ts';
+import { keepSections } from './report-sections.ts';
 import { generateContent } from './synthetic-content.ts';
 
 const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -323,6 +324,6 @@ const kept = (await previousResults()).filter((old) => !sizes.includes(old.n));
 const text = report([...kept, ...results], machine, await versions());
 console.log(`\n${text.slice(text.indexOf('## Results'), text.indexOf('## Machine'))}`);
 if (!values['no-write']) {
-  await writeFile(REPORT, text);
+  await writeFile(REPORT, keepSections(await readFile(REPORT, 'utf8').catch(() => ''), text));
   console.log(`[bench] wrote ${REPORT}`);
 }
