@@ -228,16 +228,18 @@ function backendOf(settings: unknown): Record<string, string> {
 }
 
 /**
- * Origins the admin talks to besides its own: the API and, for the PKCE backends, the host
- * that issues tokens. They go into the admin page's Content Security Policy (`connect-src`).
+ * Origins the admin talks to besides its own and api.github.com (which its policy always
+ * allows): a different API root and, for the PKCE backends, the host that issues tokens and
+ * avatars. The admin build adds them to the page's Content Security Policy.
  */
 export function backendOrigins(settings: unknown): string[] {
   const backend = backendOf(settings);
-  const origins = new Set(['https://api.github.com']);
+  const origins = new Set<string>();
   for (const key of ['api_root', ...(backend['name'] === 'github' ? [] : ['base_url'])]) {
     const url = backend[key];
     if (url) origins.add(new URL(url).origin);
   }
+  origins.delete('https://api.github.com');
   return [...origins];
 }
 

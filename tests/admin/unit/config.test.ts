@@ -2,7 +2,10 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
 import { z } from 'astro/zod';
-import { withBackendOrigins } from '../../../admin/build.ts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { headersWithBackendOrigins, withBackendOrigins } from '../../../admin/build.ts';
+import { ROOT } from '../../support/build.ts';
 import { backendOrigins, cmsCollections, cmsConfig, cmsConfigYaml } from '../../../admin/config/cms-config.ts';
 import { dateTimeFormat, jsonSchemaOf, markerHelpers } from '../../../admin/config/fields.ts';
 import { componentSpecs } from '../../../admin/src/mdx/components.ts';
@@ -111,7 +114,7 @@ describe('generated CMS configuration', () => {
       }
     `);
     expect(config.publish_mode).toBe('editorial_workflow');
-    expect(backendOrigins({ ...site, cms: { repo: 'a/b', authUrl: 'https://x.example' } })).toEqual(['https://api.github.com']);
+    expect(backendOrigins({ ...site, cms: { repo: 'a/b', authUrl: 'https://x.example' } })).toEqual([]);
   });
 
   it('serves the auth service from a path and GitHub Enterprise from its own API root', () => {
@@ -130,7 +133,7 @@ describe('generated CMS configuration', () => {
         "repo": "redakcja/portal",
       }
     `);
-    expect(backendOrigins(settings)).toEqual(['https://api.github.com', 'https://ghe.s.example']);
+    expect(backendOrigins(settings)).toEqual(['https://ghe.s.example']);
   });
 
   it('logs in to GitLab with PKCE, on gitlab.com or a self-hosted instance', () => {
@@ -147,7 +150,7 @@ describe('generated CMS configuration', () => {
       }
     `);
     expect(cmsConfig({ settings: onGitlabCom }).publish_mode).toBe('editorial_workflow');
-    expect(backendOrigins(onGitlabCom)).toEqual(['https://api.github.com', 'https://gitlab.com']);
+    expect(backendOrigins(onGitlabCom)).toEqual(['https://gitlab.com']);
     const selfHosted = { ...site, cms: { backend: 'gitlab', repo: 'redakcja/portal', appId: 'a1', baseUrl: 'https://git.s.example/' } };
     expect(cmsConfig({ settings: selfHosted }).backend).toMatchObject({
       base_url: 'https://git.s.example',
@@ -169,7 +172,7 @@ describe('generated CMS configuration', () => {
       }
     `);
     expect(config).not.toHaveProperty('publish_mode');
-    expect(backendOrigins(settings)).toEqual(['https://api.github.com', 'https://forgejo.s.example']);
+    expect(backendOrigins(settings)).toEqual(['https://forgejo.s.example']);
   });
 
   it('refuses a cms section that cannot log in, naming the field', () => {
@@ -195,11 +198,22 @@ describe('generated CMS configuration', () => {
   it('lets the admin page reach the git host in its Content Security Policy', () => {
     const page =
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; img-src 'self' data:; connect-src 'self' https://api.github.com\" />";
-    expect(withBackendOrigins(page, ['https://api.github.com', 'https://gitlab.com'])).toBe(
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; img-src 'self' data: https://api.github.com https://gitlab.com; connect-src 'self' https://api.github.com https://gitlab.com\" />",
+    expect(withBackendOrigins(page, ['https://gitlab.com'])).toBe(
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; img-src 'self' data: https://gitlab.com; connect-src 'self' https://api.github.com https://gitlab.com\" />",
     );
     expect(() => withBackendOrigins(page, ['https://x.example" onload="'])).toThrow('is not a plain http(s) origin');
     expect(() => withBackendOrigins('<meta charset="utf-8">', [])).toThrow('no Content-Security-Policy');
+  });
+
+  it("lets the admin reach the git host under the policy of the static hosts' _headers file too", async () => {
+    const headers = await readFile(join(ROOT, 'public/_headers'), 'utf8');
+    const patched = headersWithBackendOrigins(headers, ['https://gitlab.com']);
+    const changed = patched.split('\n').filter((line, index) => line !== headers.split('\n')[index]);
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatch(
+      /^\s+Content-Security-Policy: default-src 'self';.* img-src [^;]* https:\/\/gitlab\.com;.* connect-src [^;]* https:\/\/gitlab\.com;/,
+    );
+    expect(headersWithBackendOrigins(headers, [])).toBe(headers);
   });
 
   it('offers every registry component in the body editor, each prop with a Polish label', () => {
