@@ -14,7 +14,7 @@
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { ROOT } from '../tests/support/build.ts';
@@ -82,8 +82,11 @@ interface Row {
   content: string;
   step: string;
   result: Measurement;
+  /** The machine's 1-minute load average when the step ended: other work on the shared cores. */
+  load?: number;
 }
 const rows: Row[] = [];
+const record = (row: Row) => rows.push({ ...row, load: loadavg()[0] ?? 0 });
 
 try {
   const { stdout: sha } = await exec('git', ['rev-parse', 'HEAD'], { cwd: ROOT });
@@ -91,15 +94,15 @@ try {
   await exec('git', ['clone', '--quiet', '--no-local', ROOT, clone]);
   await git('checkout', '--quiet', '--detach', sha.trim());
 
-  rows.push({
+  record({
     content: 'sample site',
     step: 'install (`npm ci`, npm cache warm)',
     result: await run('npm ci', 'npm', ['ci', '--no-audit', '--no-fund']),
   });
-  rows.push({ content: 'sample site', step: 'cold build (no cache)', result: await build('sample cold') });
+  record({ content: 'sample site', step: 'cold build (no cache)', result: await build('sample cold') });
   await saveCache();
   await restoreCache();
-  rows.push({ content: 'sample site', step: 'warm build, nothing changed (a scheduled run)', result: await build('sample warm') });
+  record({ content: 'sample site', step: 'warm build, nothing changed (a scheduled run)', result: await build('sample warm') });
 
   for (const n of sizes) {
     const content = `${n.toLocaleString('en')} articles`;
@@ -108,7 +111,7 @@ try {
     await git('add', '--all', 'content');
     await git('commit', '--quiet', '-m', `${n} generated articles`);
     await clearCache();
-    rows.push({ content, step: 'cold build (the previous deploy)', result: await build(`${n} cold`) });
+    record({ content, step: 'cold build (the previous deploy)', result: await build(`${n} cold`) });
     await saveCache();
 
     // The editor publishes one article: a new file, committed as the CMS does, dated now.
@@ -121,7 +124,7 @@ try {
     await git('add', '--all', 'content');
     await git('commit', '--quiet', '-m', `Publish “${slug}”`);
     await restoreCache();
-    rows.push({ content, step: 'publish one article (commit → built site, cache restored)', result: await build(`${n} publish`) });
+    record({ content, step: 'publish one article (commit → built site, cache restored)', result: await build(`${n} publish`) });
     const home = await readFile(join(clone, 'dist/index.html'), 'utf8');
     await readFile(join(clone, 'dist/artykuly', slug, 'index.html'));
     if (!home.includes(`/artykuly/${slug}/`))
@@ -140,10 +143,11 @@ try {
 article" is the time from the commit that adds a published article to the built site with the
 cache of the previous deploy: what an editor waits for, plus GitHub's own steps (queue, checkout,
 cache download, Pages upload and deployment, usually under a minute), which cannot run here.
-Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} shared cores.
+Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores shared with other work (the
+last column is the 1-minute load average when each step ended; above ${cpus().length} the build waited for CPU).
 
-| content | step | wall time | peak memory |
-|---|---|---:|---:|
+| content | step | wall time | peak memory | load average after |
+|---|---|---:|---:|---:|
 ${table.join('\n')}
 `;
   console.log(`\n${body}`);
