@@ -79,14 +79,29 @@ const cmsSettings = z
     apiRoot: httpUrl('apiRoot').optional(),
   })
   .superRefine((cms, context) => {
-    const need = (field: 'authUrl' | 'appId' | 'baseUrl', why: string) => {
-      if (cms[field] === undefined) context.addIssue({ code: 'custom', path: [field], message: `${field} is required ${why}` });
+    // `params.fix` is the content check's advice line.
+    const need = (field: 'authUrl' | 'appId' | 'baseUrl', why: string, fix: string) => {
+      if (cms[field] === undefined)
+        context.addIssue({ code: 'custom', path: [field], message: `${field} is required ${why}`, params: { fix } });
     };
-    if (cms.backend === 'github') need('authUrl', 'for the github backend: the URL of the auth service (see README, Deploying)');
-    else need('appId', `for the ${cms.backend} backend: the id of its OAuth application`);
-    if (cms.backend === 'gitea') need('baseUrl', 'for the gitea backend: the web address of the Gitea or Forgejo host');
+    if (cms.backend === 'github') {
+      need(
+        'authUrl',
+        'for the github backend: the URL of the auth service (see README, Deploying)',
+        'add authUrl: https://auth.<your domain>',
+      );
+    } else {
+      need(
+        'appId',
+        `for the ${cms.backend} backend: the id of its OAuth application`,
+        `add appId: the application id ${cms.backend} shows`,
+      );
+    }
+    if (cms.backend === 'gitea') {
+      need('baseUrl', 'for the gitea backend: the web address of the Gitea or Forgejo host', 'add baseUrl: https://<your git host>');
+    }
     if (cms.backend !== 'gitlab' && cms.repo.split('/').length !== 2) {
-      context.addIssue({ code: 'custom', path: ['repo'], message: 'repo must look like owner/name' });
+      context.addIssue({ code: 'custom', path: ['repo'], message: 'repo must look like owner/name', params: { fix: 'write owner/name' } });
     }
   });
 
