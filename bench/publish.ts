@@ -134,7 +134,8 @@ try {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const memory = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${(bytes / 1024 ** 3).toFixed(2)} GB`);
   const table = rows.map(
-    ({ content, step: what, result }) => `| ${content} | ${what} | ${seconds(result.wallMs)} | ${memory(result.peakRssBytes)} |`,
+    ({ content, step: what, result, load }) =>
+      `| ${content} | ${what} | ${seconds(result.wallMs)} | ${memory(result.peakRssBytes)} | ${(load ?? 0).toFixed(1)} |`,
   );
   const body = `## Publishing latency (\`npm run bench:publish\`)
 
