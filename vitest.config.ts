@@ -2,9 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Projects that run separately (`vitest run --project site`) or together (`vitest run`):
- * - `unit`: pure functions next to their code, and the content check;
+ * - `unit`: pure functions next to their code, the content check, the workflows and the lockfile;
  * - `site`: the reader portal built from the fixture content (built once per run in the global setup);
  * - `admin`: the CMS;
+ * - `auth`: the OAuth service for the CMS's GitHub backend (`auth/`), with the login handshake in Chromium;
  * - `comments`: the comment service against SQLite and PostgreSQL, and its island on a built site;
  * - `wordpress-import`: the WordPress importer, its output checked, built and opened in a browser.
  */
@@ -14,7 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'tests/content-check/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'tests/content-check/**/*.test.ts', 'tests/ci/**/*.test.ts'],
           environment: 'node',
         },
       },
@@ -37,6 +38,15 @@ export default defineConfig({
           // build.test.ts imports exports and builds a site from them in its beforeAll.
           testTimeout: 120_000,
           hookTimeout: 600_000,
+        },
+      },
+      {
+        test: {
+          name: 'auth',
+          include: ['tests/auth/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {

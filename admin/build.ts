@@ -3,7 +3,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
-import { cmsConfigYaml, hasProductionRepo, readSettings } from './config/cms-config.ts';
+import { backendOrigins, cmsConfigYaml, hasProductionRepo, readSettings } from './config/cms-config.ts';
 import { ADMIN_ROOT, adminViteConfig } from './vite.config.ts';
 
 /**
@@ -25,14 +25,58 @@ export interface AdminBuildOptions {
   cacheDir?: string;
 }
 
+/** A CSP with `origins` added to `connect-src` and `img-src` (the git host's API, token endpoint and avatars). */
+function policyWithOrigins(policy: string, origins: readonly string[]): string {
+  for (const origin of origins) {
+    // Origins from new URL(): checked anyway, since they are written into an attribute or a header.
+    if (!/^https?:\/\/[a-z0-9.-]+(?::\d+)?$/.test(origin)) throw new Error(`CMS backend origin "${origin}" is not a plain http(s) origin`);
+  }
+  return policy
+    .split(';')
+    .map((directive) => {
+      const [name = '', ...sources] = directive.trim().split(/\s+/);
+      if (name !== 'connect-src' && name !== 'img-src') return directive.trim();
+      return [name, ...sources, ...origins.filter((origin) => !sources.includes(origin))].join(' ');
+    })
+    .join('; ');
+}
+
+/** The admin page with `origins` allowed by its policy. Throws if the page has no policy. */
+export function withBackendOrigins(html: string, origins: readonly string[]): string {
+  const meta = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/.exec(html);
+  if (!meta) throw new Error('admin index.html has no Content-Security-Policy meta tag');
+  const [whole, start = '', policy = ''] = meta;
+  return html.replace(whole, () => `${start}${policyWithOrigins(policy, origins)}"`);
+}
+
+/** A `_headers` file (Netlify, Cloudflare Pages) whose `/admin/*` policy allows `origins` too; unchanged without such a block. */
+export function headersWithBackendOrigins(text: string, origins: readonly string[]): string {
+  let block = '';
+  return text
+    .split('\n')
+    .map((line) => {
+      if (/^\S/.test(line)) block = line.trim();
+      const header = /^(\s+Content-Security-Policy:\s*)(.*)$/i.exec(line);
+      return block === '/admin/*' && header ? `${header[1] ?? ''}${policyWithOrigins(header[2] ?? '', origins)}` : line;
+    })
+    .join('\n');
+}
+
 export async function writeAdminConfig({ outDir, contentDir, localBackendUrl, warn }: AdminBuildOptions): Promise<void> {
   const settings = readSettings(contentDir);
   if (!hasProductionRepo(settings)) {
     warn?.(
-      `${join(contentDir, 'settings/site.yml')} has no cms.repo: the admin works with the local backend only until the GitHub repository is set.`,
+      `${join(contentDir, 'settings/site.yml')} has no cms section: the admin works with the local backend only until the repository is set.`,
     );
   }
   await writeFile(join(outDir, 'config.yml'), cmsConfigYaml({ settings, ...(localBackendUrl ? { localBackendUrl } : {}) }));
+  const origins = backendOrigins(settings);
+  const page = join(outDir, 'index.html');
+  await writeFile(page, withBackendOrigins(await readFile(page, 'utf8'), origins));
+  // In a site build the admin sits in dist/admin/, next to the static hosts' headers file.
+  const headersFile = join(outDir, '..', '_headers');
+  const headers = await readFile(headersFile, 'utf8').catch(() => undefined);
+  if (headers !== undefined) await writeFile(headersFile, headersWithBackendOrigins(headers, origins));
 }
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));

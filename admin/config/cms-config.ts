@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { z } from 'astro/zod';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { settingsSchema, type ReferencedCollection } from '../../src/schemas/index.ts';
 import { fieldTexts } from './labels.ts';
@@ -187,21 +188,81 @@ export function cmsCollections(now = new Date()): Collection[] {
   return collections;
 }
 
-/** The production repository and branch, from the `cms` section of the site settings. */
-function backendOf(settings: unknown) {
+type CmsSettings = NonNullable<z.output<ReturnType<typeof settingsSchema>>['cms']>;
+
+/** Decap's `backend` for the `cms` section of the settings; see `src/schemas/settings.ts`. */
+function productionBackend(cms: CmsSettings): Record<string, string> {
+  const common = { repo: cms.repo, branch: cms.branch };
+  switch (cms.backend) {
+    case 'github': {
+      // Decap opens `base_url/auth_endpoint` and accepts messages only from exactly `base_url`, an origin.
+      const auth = new URL(cms.authUrl ?? '');
+      return {
+        name: 'github',
+        ...common,
+        ...(cms.apiRoot ? { api_root: cms.apiRoot.replace(/\/$/, '') } : {}),
+        base_url: auth.origin,
+        auth_endpoint: `${auth.pathname.replace(/^\/|\/$/g, '')}/auth`.replace(/^\//, ''),
+        auth_scope: cms.scope,
+      };
+    }
+    case 'gitlab': {
+      const base = (cms.baseUrl ?? 'https://gitlab.com').replace(/\/$/, '');
+      return {
+        name: 'gitlab',
+        ...common,
+        auth_type: 'pkce',
+        app_id: cms.appId ?? '',
+        base_url: base,
+        api_root: (cms.apiRoot ?? `${base}/api/v4`).replace(/\/$/, ''),
+      };
+    }
+    case 'gitea': {
+      const base = (cms.baseUrl ?? '').replace(/\/$/, '');
+      return {
+        name: 'gitea',
+        ...common,
+        app_id: cms.appId ?? '',
+        base_url: base,
+        api_root: (cms.apiRoot ?? `${base}/api/v1`).replace(/\/$/, ''),
+      };
+    }
+  }
+}
+
+/** The production backend from the `cms` section of the settings; without one, GitHub with no repository. */
+function backendOf(settings: unknown): Record<string, string> {
   const parsed = settingsSchema().safeParse(settings);
   const cms = parsed.success ? parsed.data.cms : undefined;
   // Without settings the branch is still the schema's default (Decap would assume "master").
   const branch = settingsSchema().shape.cms.unwrap().shape.branch.parse(undefined);
-  return cms ? { name: 'github', repo: cms.repo, branch: cms.branch } : { name: 'github', branch };
+  return cms ? productionBackend(cms) : { name: 'github', branch };
+}
+
+/**
+ * Origins the admin talks to besides its own and api.github.com (which its policy always
+ * allows): a different API root and, for the PKCE backends, the host that issues tokens and
+ * avatars. The admin build adds them to the page's Content Security Policy.
+ */
+export function backendOrigins(settings: unknown): string[] {
+  const backend = backendOf(settings);
+  const origins = new Set<string>();
+  for (const key of ['api_root', ...(backend['name'] === 'github' ? [] : ['base_url'])]) {
+    const url = backend[key];
+    if (url) origins.add(new URL(url).origin);
+  }
+  origins.delete('https://api.github.com');
+  return [...origins];
 }
 
 /** The whole Decap configuration object. */
 export function cmsConfig({ settings, localBackendUrl }: CmsConfigOptions) {
   const site = settingsSchema().safeParse(settings);
+  const backend = backendOf(settings);
   return {
-    backend: backendOf(settings),
-    publish_mode: 'editorial_workflow',
+    backend,
+    // Decap's Gitea backend has no editorial workflow: entries are published when saved.
+    ...(backend['name'] === 'gitea' ? {} : { publish_mode: 'editorial_workflow' }),
     local_backend: {
       url: localBackendUrl ?? `http://127.0.0.1:${DEFAULT_PROXY_PORT}/api/v1`,
       allowed_hosts: ['127.0.0.1', 'localhost'],

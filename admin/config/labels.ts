@@ -125,9 +125,19 @@ export const fieldTexts: Record<string, FieldText> = {
   },
   'settings.comments.closeAfterDays': { label: 'Zamknij dyskusję po (dniach)', hint: '0 – nigdy nie zamykaj.' },
   'settings.comments.maxLength': { label: 'Najdłuższy komentarz (znaki)' },
-  'settings.cms': { label: 'Repozytorium CMS', hint: 'Gdzie CMS zapisuje zmiany w wersji produkcyjnej.' },
-  'settings.cms.repo': { label: 'Repozytorium GitHub', hint: 'W postaci właściciel/nazwa.' },
+  'settings.cms': { label: 'Repozytorium CMS', hint: 'Gdzie CMS zapisuje zmiany w wersji produkcyjnej i jak loguje redakcję.' },
+  'settings.cms.backend': { label: 'Serwis Git', options: { github: 'GitHub', gitlab: 'GitLab', gitea: 'Gitea / Forgejo' } },
+  'settings.cms.repo': { label: 'Repozytorium', hint: 'W postaci właściciel/nazwa.' },
   'settings.cms.branch': { label: 'Gałąź', hint: 'Domyślnie main.' },
+  'settings.cms.authUrl': { label: 'Adres usługi logowania', hint: 'Tylko GitHub: adres usługi z katalogu auth/.' },
+  'settings.cms.scope': {
+    label: 'Uprawnienia GitHub',
+    hint: 'public_repo dla publicznego repozytorium, repo dla prywatnego.',
+    options: { public_repo: 'public_repo (repozytorium publiczne)', repo: 'repo (repozytorium prywatne)' },
+  },
+  'settings.cms.appId': { label: 'Identyfikator aplikacji OAuth', hint: 'Tylko GitLab i Gitea (logowanie PKCE).' },
+  'settings.cms.baseUrl': { label: 'Adres serwisu Git', hint: 'Tylko GitLab i Gitea, np. https://gitlab.com.' },
+  'settings.cms.apiRoot': { label: 'Adres API', hint: 'Tylko dla własnej instalacji (GitHub Enterprise, GitLab, Gitea).' },
 };
 
 /**

@@ -5,6 +5,12 @@
 declare module 'decap-cms-backend-github' {
   export const GitHubBackend: unknown;
 }
+declare module 'decap-cms-backend-gitlab' {
+  export const GitLabBackend: unknown;
+}
+declare module 'decap-cms-backend-gitea' {
+  export const GiteaBackend: unknown;
+}
 declare module 'decap-cms-backend-proxy' {
   export const ProxyBackend: unknown;
 }

@@ -1,5 +1,7 @@
 import { DecapCmsCore as CMS } from 'decap-cms-core';
+import { GiteaBackend } from 'decap-cms-backend-gitea';
 import { GitHubBackend } from 'decap-cms-backend-github';
+import { GitLabBackend } from 'decap-cms-backend-gitlab';
 import { ProxyBackend } from 'decap-cms-backend-proxy';
 import boolean from 'decap-cms-widget-boolean';
 import image from 'decap-cms-widget-image';
@@ -22,8 +24,8 @@ import { KeyValueControl } from './widgets/KeyValueControl.tsx';
 import { PolishDateTimeControl } from './widgets/PolishDateTimeControl.tsx';
 
 /**
- * The admin app: Decap CMS core with only what the content model needs (the GitHub backend
- * for production, the proxy backend for `decap-server`, the widgets the generated config
+ * The admin app: Decap CMS core with only what the content model needs (the GitHub, GitLab
+ * and Gitea backends for production, as the settings choose; the proxy backend for `decap-server`; the widgets the generated config
  * uses, Polish), the MDX body widget, file formats that keep untouched bytes, and previews
  * styled by the site's stylesheet. The configuration is `config.yml` next to this page,
  * generated from the schemas (`admin/config/`).
@@ -37,6 +39,8 @@ interface EntryData {
 }
 
 CMS.registerBackend('github', GitHubBackend);
+CMS.registerBackend('gitlab', GitLabBackend);
+CMS.registerBackend('gitea', GiteaBackend);
 CMS.registerBackend('proxy', ProxyBackend);
 CMS.registerLocale('pl', plLocale);
 CMS.registerLocale('en', enLocale);

@@ -45,6 +45,66 @@ const adSlot = z.object({
   creative: adCreative.optional(),
 });
 
+/** Git hosts the CMS can commit to on the live site. */
+export const CMS_BACKENDS = ['github', 'gitlab', 'gitea'] as const;
+
+/** GitHub OAuth scopes: enough for a public content repository, and for a private one. */
+export const GITHUB_SCOPES = ['public_repo', 'repo'] as const;
+
+const httpUrl = (what: string) =>
+  z.url({ protocol: /^https?$/, error: `${what} must be an absolute http(s) URL such as https://auth.szpalta.example` });
+
+/**
+ * The CMS in production (`admin/config/cms-config.ts` turns it into Decap's `backend`).
+ * GitHub needs the auth service (`auth/`) for its login; GitLab and Gitea/Forgejo log in in
+ * the browser with PKCE and need an OAuth application id instead.
+ */
+const cmsSettings = z
+  .object({
+    /** Git host: `github` (default), `gitlab`, or `gitea` (also Forgejo). */
+    backend: z.enum(CMS_BACKENDS).default('github'),
+    /** Repository as `owner/name` (GitLab: `group/subgroup/project` too). */
+    repo: z.string().regex(/^[\w.-]+(?:\/[\w.-]+)+$/, { error: 'repo must look like owner/name' }),
+    /** Branch the CMS commits to. Default: `main`. */
+    branch: z.string().min(1).default('main'),
+    /** GitHub: URL of the auth service (`auth/`, `npm run auth`) that runs the OAuth login. Required for `github`. */
+    authUrl: httpUrl('authUrl').optional(),
+    /** GitHub: OAuth scope, `public_repo` for a public content repository or `repo` for a private one. Default: `repo`. */
+    scope: z.enum(GITHUB_SCOPES).default('repo'),
+    /** GitLab and Gitea: id of the OAuth application (PKCE, no secret). Required for `gitlab` and `gitea`. */
+    appId: z.string().trim().min(1).optional(),
+    /** GitLab and Gitea: web address of the host. Default for GitLab: `https://gitlab.com`; required for Gitea. */
+    baseUrl: httpUrl('baseUrl').optional(),
+    /** API root, for GitHub Enterprise or a self-hosted GitLab/Gitea. Default: the host's public API (`…/api/v4`, `…/api/v1`). */
+    apiRoot: httpUrl('apiRoot').optional(),
+  })
+  .superRefine((cms, context) => {
+    // `params.fix` is the content check's advice line.
+    const need = (field: 'authUrl' | 'appId' | 'baseUrl', why: string, fix: string) => {
+      if (cms[field] === undefined)
+        context.addIssue({ code: 'custom', path: [field], message: `${field} is required ${why}`, params: { fix } });
+    };
+    if (cms.backend === 'github') {
+      need(
+        'authUrl',
+        'for the github backend: the URL of the auth service (see README, Deploying)',
+        'add authUrl: https://auth.<your domain>',
+      );
+    } else {
+      need(
+        'appId',
+        `for the ${cms.backend} backend: the id of its OAuth application`,
+        `add appId: the application id ${cms.backend} shows`,
+      );
+    }
+    if (cms.backend === 'gitea') {
+      need('baseUrl', 'for the gitea backend: the web address of the Gitea or Forgejo host', 'add baseUrl: https://<your git host>');
+    }
+    if (cms.backend !== 'gitlab' && cms.repo.split('/').length !== 2) {
+      context.addIssue({ code: 'custom', path: ['repo'], message: 'repo must look like owner/name', params: { fix: 'write owner/name' } });
+    }
+  });
+
 /** Site settings: `content/settings/site.yml`, edited by the CMS like any other content. */
 export const settingsSchema = () =>
   z.object({
@@ -131,13 +191,6 @@ export const settingsSchema = () =>
         maxLength: z.number().int().min(100).max(20000).default(5000),
       })
       .optional(),
-    /** Where the CMS commits in production (Decap's `github` backend). */
-    cms: z
-      .object({
-        /** GitHub repository as `owner/name`. */
-        repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, { error: 'repo must look like owner/name' }),
-        /** Branch the CMS commits to. Default: `main`. */
-        branch: z.string().min(1).default('main'),
-      })
-      .optional(),
+    /** Where the CMS commits in production, and how editors log in there. Without it only the local backend works. */
+    cms: cmsSettings.optional(),
   });
