@@ -12,6 +12,12 @@ describe('limits of a body', () => {
     expect(findLimitProblem(body)).toBeUndefined();
   });
 
+  it('read a long line of only spaces as a blank line (the MDX compiler blanks front matter out with spaces)', () => {
+    const blankedFrontMatter = `${' '.repeat(3)}\n${' '.repeat(130)}\n${' '.repeat(40)}\n\nTekst artykułu.`;
+    expect(findLimitProblem(blankedFrontMatter)).toBeUndefined();
+    expect(findLimitProblem(`${' '.repeat(130)}> cytat`)?.kind).toBe('line-nesting');
+  });
+
   it('skip fenced code, which is not parsed as Markdown', () => {
     expect(findLimitProblem(`\`\`\`\n${'*'.repeat(5_000)}\n${'> '.repeat(200)}\n\`\`\`\n`)).toBeUndefined();
   });

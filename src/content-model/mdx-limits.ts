@@ -67,7 +67,8 @@ export function findLimitProblem(text: string): LimitProblem | undefined {
       fence = opening;
       continue;
     }
-    const prefix = CONTAINER_PREFIX.exec(line)?.[0].length ?? 0;
+    // A line of only spaces is a blank line, however long: MDX compilers blank the front matter out that way.
+    const prefix = line.trim() === '' ? 0 : (CONTAINER_PREFIX.exec(line)?.[0].length ?? 0);
     if (prefix > MAX_LINE_NESTING) {
       return {
         kind: 'line-nesting',
