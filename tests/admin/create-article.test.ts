@@ -190,7 +190,7 @@ describe('creating an article in the admin', () => {
       void dialog.accept();
     });
     await page.locator('input[type="file"]').setInputFiles(gif);
-    expect(messages.join('\n')).toContain('Dozwolone są zdjęcia JPEG, PNG i WebP');
+    expect(messages.join('\n')).toContain('animacja.gif: dozwolone są tylko zdjęcia JPEG, PNG lub WebP');
     await page.waitForTimeout(500);
     expect(await readdir(join(cms.contentDir, 'images'))).not.toContain('animacja.gif');
     expect(await page.getByText('animacja.gif').count()).toBe(0);
