@@ -1,6 +1,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { contentLoader } from './loaders/content.ts';
+import { ruledImage } from './schemas/helpers.ts';
 import { articleSchema, authorSchema, pageSchema, redirectsSchema, settingsSchema, sponsorSchema, tagSchema } from './schemas/index.ts';
 import type { CollectionName } from './content-model/index.ts';
 import { readingMinutes } from './utils/reading-time.ts';
@@ -18,14 +19,14 @@ export const collections = {
   articles: defineCollection({
     loader: contentLoader({ contentDir, collection: 'articles', extraData: (body) => ({ readingMinutes: readingMinutes(body) }) }),
     schema: ({ image }) =>
-      articleSchema({ image, reference }).extend({
+      articleSchema({ image: ruledImage(image), reference }).extend({
         /** Reading time in whole minutes, at least 1: computed by the loader from the body, not written by editors. */
         readingMinutes: z.number().int().min(1),
       }),
   }),
-  authors: defineCollection({ loader: from('authors'), schema: ({ image }) => authorSchema({ image }) }),
+  authors: defineCollection({ loader: from('authors'), schema: ({ image }) => authorSchema({ image: ruledImage(image) }) }),
   tags: defineCollection({ loader: from('tags'), schema: tagSchema() }),
-  sponsors: defineCollection({ loader: from('sponsors'), schema: ({ image }) => sponsorSchema({ image }) }),
+  sponsors: defineCollection({ loader: from('sponsors'), schema: ({ image }) => sponsorSchema({ image: ruledImage(image) }) }),
   pages: defineCollection({ loader: from('pages'), schema: pageSchema() }),
   settings: defineCollection({ loader: from('settings'), schema: settingsSchema() }),
   redirects: defineCollection({ loader: from('redirects'), schema: redirectsSchema() }),

@@ -1,15 +1,16 @@
-/**
- * Refuses uploads that the site cannot optimize: only JPEG, PNG and WebP reach the media
- * library (`astro:assets` handles those; the content check refuses other image paths).
- * Decap's file input accepts any image; this listener runs before Decap's own (capture
- * phase on the window) and stops the upload with a message. The size limit is Decap's own
- * `max_file_size`, set in the generated config.
- */
-const allowedTypes = new Set(['image/jpeg', 'image/png', 'image/webp']);
-const allowedExtensions = /\.(jpe?g|png|webp)$/i;
+import { imageTypeProblem } from '../../src/content-model/model.ts';
 
-export function isAllowedUpload(file: { name: string; type: string }): boolean {
-  return allowedTypes.has(file.type) && allowedExtensions.test(file.name);
+/**
+ * Refuses uploads that the site would refuse: the content model's one image rule
+ * (`imageTypeProblem`: JPEG, PNG or WebP, never SVG) decides, as it does in the content check
+ * and the build. Decap's file input accepts any image; this listener runs before Decap's own
+ * (capture phase on the window) and stops the upload with a message. The size limit is
+ * Decap's own `max_file_size`, set in the generated config.
+ */
+
+/** Why the CMS refuses to upload `file`, in Polish, or undefined when the site accepts it. */
+export function uploadProblem(file: { name: string; type: string }): string | undefined {
+  return imageTypeProblem(file.name, file.type)?.polish;
 }
 
 export function guardUploads(target: Window): void {
@@ -18,11 +19,11 @@ export function guardUploads(target: Window): void {
     (event) => {
       const input = event.target;
       if (!(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files) return;
-      const refused = [...input.files].filter((file) => !isAllowedUpload(file));
+      const refused = [...input.files].map(uploadProblem).filter((problem) => problem !== undefined);
       if (refused.length === 0) return;
       event.stopImmediatePropagation();
       input.value = '';
-      target.alert(`Tego pliku nie można dodać: ${refused.map((file) => file.name).join(', ')}. Dozwolone są zdjęcia JPEG, PNG i WebP.`);
+      target.alert(`Tego pliku nie można dodać.\n${refused.join('\n')}`);
     },
     { capture: true },
   );

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, posix, sep } from 'node:path';
-import { COLLECTIONS, fileSlug, MEDIA, slugMistake, type CollectionName } from './model.ts';
+import { COLLECTIONS, fileSlug, IMAGE_TYPES_TEXT, MEDIA, slugMistake, type CollectionName } from './model.ts';
 
 /**
  * What is content: the one function that decides which files under the content folder the
@@ -76,8 +76,10 @@ export function classifyPath(relative: string, contentName = CONTENT_NAME): Cont
     return refuse(
       relative,
       'extension',
-      'not an image file, so the site cannot use it',
-      `keep only JPEG, PNG, WebP, AVIF, GIF or SVG files in ${contentName}/${MEDIA.folder}; move this one out of the content folder or delete it`,
+      extension.toLowerCase() === '.svg'
+        ? 'an SVG file, which can carry scripts, so the site does not use it'
+        : `not a ${IMAGE_TYPES_TEXT.en} image, so the site cannot use it`,
+      `keep only ${IMAGE_TYPES_TEXT.en} files in ${contentName}/${MEDIA.folder}, a logo as PNG or WebP; move this one out of the content folder or delete it`,
     );
   }
   const model = COLLECTIONS.find((collection) => collection.folder === folder);

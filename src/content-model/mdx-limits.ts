@@ -139,3 +139,38 @@ export const limitMessagesPl: Readonly<Record<LimitKind, string>> = {
   brackets: `Akapit ma ponad ${MAX_BRACKETS} nawiasów [. Usuń powtórzenia; nawias jako tekst zapisz jako \\[.`,
   'too-deep': 'Tekst jest zagnieżdżony zbyt głęboko, by go odczytać. Zagnieżdżaj cytaty, listy i znaczniki najwyżej na kilka poziomów.',
 };
+
+/** A limit a whole content file exceeds, in the file's own lines and columns, in English. */
+export interface FileLimitProblem {
+  line: number;
+  column: number;
+  message: string;
+  fix: string;
+}
+
+/** The size limit (`MAX_FILE_BYTES`) for a file of `bytes` bytes, or undefined when it is within it. */
+export function fileSizeProblem(bytes: number): FileLimitProblem | undefined {
+  if (bytes <= MAX_FILE_BYTES) return undefined;
+  return {
+    line: 1,
+    column: 1,
+    message: `the file has ${bytes.toLocaleString('en')} bytes, more than the ${MAX_FILE_BYTES.toLocaleString('en')} allowed`,
+    fix: 'split the text into several articles, or remove what was pasted by mistake',
+  };
+}
+
+/**
+ * The first limit a body exceeds (see `findLimitProblem`), placed in the file it came from:
+ * `body` is the file's text from `offset` on (after the front matter), so its line 1 is the
+ * file's line of `offset`. For whoever parses a body without the content check (the site's
+ * loaders), so that hostile input is refused with the file's line before any parser sees it.
+ */
+export function findBodyLimitProblem(contents: string, body: string, offset: number): FileLimitProblem | undefined {
+  const problem = findLimitProblem(body);
+  if (!problem) return undefined;
+  const before = contents.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const line = before.split('\n').length - 1 + problem.line;
+  const column = problem.line === 1 ? offset - lineStart + problem.column : problem.column;
+  return { line, column, message: problem.message, fix: problem.fix };
+}

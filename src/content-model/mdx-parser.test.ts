@@ -19,6 +19,10 @@ describe('the MDX parser', () => {
     '- [ ] zadanie\n- [x] zrobione',
     'Zwykły *tekst* z [linkiem](/artykuly/x/), <abbr title="t">T</abbr> i {/* komentarzem */}.',
     'Nie przypis: [^ nawias] i nie adres: a@ oraz ftp:/x',
+    '| a |\n| - |\n| jedna kolumna |',
+    'Nagłówek setext\n-\n\nA to nie tabela:\n--- | ---',
+    'Tylda ~ bez skreślenia i [nawias] bez zadania\n\n- [ ]\n- [x] zrobione *ważne*',
+    '> | a | b |\n> |---|:-:|\n> | ~~x~~ | [y](/z/) |\n\n1. [ ] numerowane zadanie',
   ])('reads GFM exactly as with every GFM part switched on: %s', (text) => {
     const strip = (tree: unknown) =>
       JSON.stringify(tree, (key, value: unknown) => (key === 'position' || key === 'data' ? undefined : value));

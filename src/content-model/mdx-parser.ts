@@ -21,17 +21,24 @@ import { findLimitProblem, type LimitKind } from './mdx-limits.ts';
  */
 
 /**
- * Parser options by which GFM parts a body can contain. Autolink literals and footnotes cost
- * more than the rest of parsing together (they look at every character), yet a body without
- * `www.`, `://` or `@` cannot hold an autolink literal and one without `[^` no footnote: such
- * bodies are parsed without those parts and give the same tree as with all of GFM.
- * Built once: constructing the extensions costs more than parsing a typical article.
+ * Parser options by which GFM parts a body can contain. Each part looks at the text for its own
+ * marker, and autolink literals, footnotes and tables cost more than the rest of parsing
+ * together (tables try every paragraph's first line as a header row). A body without `www.`,
+ * `://` or `@` cannot hold an autolink literal, one without `[^` no footnote, one without `|`
+ * no table (GFM's delimiter row needs a pipe), one without `~` no strikethrough and one
+ * without `[` no task list item: such bodies are parsed without those parts and give the same
+ * tree as with all of GFM (`mdx-parser.test.ts` compares them).
+ * Built once per combination: constructing the extensions costs more than parsing an article.
  */
 const optionsByParts = new Map<string, Options>();
+
 function optionsFor(text: string): Options {
   const autolinks = /www\.|:\/\/|@/i.test(text);
   const footnotes = text.includes('[^');
-  const key = `${autolinks}/${footnotes}`;
+  const tables = text.includes('|');
+  const strikethrough = text.includes('~');
+  const tasks = text.includes('[');
+  const key = `${autolinks}/${footnotes}/${tables}/${strikethrough}/${tasks}`;
   let options = optionsByParts.get(key);
   if (!options) {
     options = {
@@ -39,17 +46,17 @@ function optionsFor(text: string): Options {
         mdxjs(),
         ...(autolinks ? [gfmAutolinkLiteral()] : []),
         ...(footnotes ? [gfmFootnote()] : []),
-        gfmStrikethrough(),
-        gfmTable(),
-        gfmTaskListItem(),
+        ...(strikethrough ? [gfmStrikethrough()] : []),
+        ...(tables ? [gfmTable()] : []),
+        ...(tasks ? [gfmTaskListItem()] : []),
       ],
       mdastExtensions: [
         mdxFromMarkdown(),
         ...(autolinks ? [gfmAutolinkLiteralFromMarkdown()] : []),
         ...(footnotes ? [gfmFootnoteFromMarkdown()] : []),
-        gfmStrikethroughFromMarkdown(),
-        gfmTableFromMarkdown(),
-        gfmTaskListItemFromMarkdown(),
+        ...(strikethrough ? [gfmStrikethroughFromMarkdown()] : []),
+        ...(tables ? [gfmTableFromMarkdown()] : []),
+        ...(tasks ? [gfmTaskListItemFromMarkdown()] : []),
       ],
     };
     optionsByParts.set(key, options);

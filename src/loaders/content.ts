@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { decodeSource, splitFrontMatter } from '../content-check/lib/source.ts';
 import { parseYaml } from '../content-check/lib/yaml.ts';
+import { findBodyLimitProblem, fileSizeProblem, type FileLimitProblem } from '../content-model/mdx-limits.ts';
 import { classifyOnDisk, collectionModel, discoverContent, type CollectionName, type ContentEntry } from '../content-model/index.ts';
 
 /**
@@ -38,6 +39,11 @@ export interface ContentLoaderOptions {
   collection: CollectionName;
   /** Fields the loader adds to every entry's data (the articles' reading time). */
   extraData?: (body: string) => Record<string, unknown>;
+}
+
+/** A limit problem as the content check words it: `file:line:column limit: message (fix)`. */
+function limitMessage(filePath: string, problem: FileLimitProblem): string {
+  return `${filePath}:${problem.line}:${problem.column} limit: ${problem.message} (${problem.fix})`;
 }
 
 /**
@@ -81,6 +87,9 @@ export function contentLoader({ contentDir, collection, extraData }: ContentLoad
           if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
           return id;
         }
+        // The content check's limits hold even when the check did not run: no parser sees a file or body beyond them.
+        const tooLarge = fileSizeProblem(Buffer.byteLength(contents));
+        if (tooLarge) throw new Error(limitMessage(filePath, tooLarge));
         if (model.format === 'yaml') {
           const yaml = parseYaml(contents);
           if (yaml.problems.some((problem) => problem.severity === 'error')) {
@@ -98,6 +107,8 @@ export function contentLoader({ contentDir, collection, extraData }: ContentLoad
         }
         // `glob()` trims the body of MDX entries; the reading time and `entry.body` use the same text.
         const body = split.body.trim();
+        const beyond = findBodyLimitProblem(contents, body, body === '' ? 0 : contents.lastIndexOf(body));
+        if (beyond) throw new Error(limitMessage(filePath, beyond));
         const data = await context.parseData({
           id,
           data: { ...(yaml.value as Record<string, unknown>), ...extraData?.(body) },

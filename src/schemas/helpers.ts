@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { imageTypeProblem } from '../content-model/model.ts';
 import { findForbiddenCharacter, isBlank } from '../content-model/text-rules.ts';
 
 /** Names of the collections that other entries may point at. */
@@ -15,6 +16,25 @@ export interface SchemaHelpers<Image extends z.ZodType, Reference extends z.ZodT
   image: () => Image;
   reference: (collection: ReferencedCollection) => Reference;
 }
+
+/** Refuses an image path of a type the content model's image rule refuses (an SVG logo, a GIF). */
+export const imageTypeRule = (value: string, context: z.core.$RefinementCtx<string>) => {
+  const problem = imageTypeProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: problem.message, params: { fix: problem.fix } });
+};
+
+/**
+ * Astro's `image()` behind the content model's image rule, for the site's collections: a path
+ * of a refused type fails the build with the rule's message before Astro reads the file.
+ */
+export const ruledImage =
+  <I extends z.ZodType>(image: () => I) =>
+  (): I =>
+    // Astro types `image()` by the image it resolves to, but the content layer hands it the path as written.
+    z
+      .string()
+      .superRefine(imageTypeRule)
+      .pipe(image() as unknown as z.ZodType<unknown, string>) as unknown as I;
 
 /** An ASCII slug: lower-case letters, digits and single hyphens (`ochrona-danych`). */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -190,9 +190,20 @@ describe('creating an article in the admin', () => {
       void dialog.accept();
     });
     await page.locator('input[type="file"]').setInputFiles(gif);
-    expect(messages.join('\n')).toContain('Dozwolone są zdjęcia JPEG, PNG i WebP');
+    expect(messages.join('\n')).toContain('animacja.gif: dozwolone są tylko zdjęcia JPEG, PNG lub WebP');
     await page.waitForTimeout(500);
     expect(await readdir(join(cms.contentDir, 'images'))).not.toContain('animacja.gif');
     expect(await page.getByText('animacja.gif').count()).toBe(0);
+    // An SVG logo, which the content check and the build refuse too (the content model's one image rule).
+    const svg = join(cms.workDir, 'tarcza.svg');
+    await writeFile(svg, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n');
+    page.once('dialog', (dialog) => {
+      messages.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.locator('input[type="file"]').setInputFiles(svg);
+    expect(messages.join('\n')).toContain('tarcza.svg: plik SVG może zawierać skrypty, więc serwis go nie przyjmuje');
+    await page.waitForTimeout(500);
+    expect(await readdir(join(cms.contentDir, 'images'))).not.toContain('tarcza.svg');
   });
 });

@@ -246,3 +246,44 @@ describe('the build refuses content as code without the content check', () => {
     expect(readdirSync(dir).filter((name) => name.startsWith('ran'))).toEqual([]);
   });
 });
+
+describe('the build applies the parse limits without the content check', () => {
+  it('fails on 20,000 nested > with file and line instead of overflowing the stack', { timeout: 400_000 }, async () => {
+    const dir = workDir('build-nested');
+    const projectDir = await uncheckedProject(dir);
+    const content = join(dir, 'content');
+    layContent(join(FIXTURES, 'valid-base'), content);
+    const article = readFileSync(join(content, 'articles/drugi-artykul.mdx'), 'utf8');
+    const bodyStart = article.indexOf('\n---\n', 4) + 5;
+    const line = article.slice(0, bodyStart).split('\n').length;
+    writeFileSync(join(content, 'articles/drugi-artykul.mdx'), `${article.slice(0, bodyStart)}${'> '.repeat(20_000)}cytat\n`);
+    const { code, output } = await build(projectDir, content);
+    expect(code).not.toBe(0);
+    expect(output).not.toContain('Maximum call stack size exceeded');
+    expect(output).toContain(
+      `content/articles/drugi-artykul.mdx:${line}:1 limit: the line starts with 40000 characters of quote, list or indentation markers, more than the 100 allowed (nest quotes and lists a few levels deep at most)`,
+    );
+  });
+});
+
+describe('one image rule for the check, the site and the CMS', () => {
+  it('refuses an .svg sponsor logo in the build, as the check and the CMS do', { timeout: 400_000 }, async () => {
+    const dir = workDir('build-svg-logo');
+    const projectDir = await uncheckedProject(dir);
+    const content = join(dir, 'content');
+    layContent(join(FIXTURES, 'valid-base'), content);
+    writeFileSync(
+      join(content, 'images/sponsors/tarcza.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>\n',
+    );
+    writeFileSync(
+      join(content, 'sponsors/tarcza.yml'),
+      'name: Tarcza Cyfrowa\nurl: https://tarcza.example\nlogo: ../images/sponsors/tarcza.svg\n',
+    );
+    const { code, output } = await build(projectDir, content);
+    expect(code).not.toBe(0);
+    expect(output).toContain('sponsors/tarcza.yml');
+    expect(output).toContain('"../images/sponsors/tarcza.svg" is an SVG file');
+    expect(existsSync(join(projectDir, 'dist/index.html'))).toBe(false);
+  });
+});

@@ -291,3 +291,24 @@ describe('raw HTML is an allow-list', () => {
     );
   });
 });
+
+describe('one image rule for the check, the build and the CMS', () => {
+  it('refuses an .svg sponsor logo, which passed the check and the build while the CMS refused to save it', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n';
+    const report = await check({
+      'images/sponsors/tarcza.svg': svg,
+      'sponsors/tarcza.yml': 'name: Tarcza Cyfrowa\nurl: https://tarcza.example\nlogo: ../images/sponsors/tarcza.svg\n',
+      'articles/tekst.mdx': article(
+        {},
+        'Wstęp.\n\n![Wykres](../images/wykres.svg)\n\n<Figure src="../images/wykres.svg" alt="Wykres" />\n',
+      ),
+    });
+    expect(report).toMatchInlineSnapshot(`
+      "content/articles/tekst.mdx:10:1 image: "../images/wykres.svg" is an SVG file, which can carry scripts, so the site does not serve it (save it as PNG or WebP instead; both keep a logo's transparent background)
+      content/articles/tekst.mdx:12:9 Figure.src: "../images/wykres.svg" is an SVG file, which can carry scripts, so the site does not serve it (save it as PNG or WebP instead; both keep a logo's transparent background)
+      content/images/sponsors/tarcza.svg:1:1 unexpected-file: an SVG file, which can carry scripts, so the site does not use it (keep only JPEG, PNG or WebP files in content/images, a logo as PNG or WebP; move this one out of the content folder or delete it)
+      content/sponsors/tarcza.yml:3:7 logo: "../images/sponsors/tarcza.svg" is an SVG file, which can carry scripts, so the site does not serve it (save it as PNG or WebP instead; both keep a logo's transparent background)
+      Content check: 4 errors and 0 warnings in 3 of 13 files."
+    `);
+  });
+});

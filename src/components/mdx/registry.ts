@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { isHttpsUrl } from '../../content-model/url-policy.ts';
-import { notBlank, text } from '../../schemas/helpers.ts';
+import { IMAGE_TYPES_TEXT } from '../../content-model/model.ts';
+import { imageTypeRule, notBlank, text } from '../../schemas/helpers.ts';
 
 /**
  * The vocabulary editors may use inside article bodies, as data: names, what each
@@ -12,13 +13,17 @@ import { notBlank, text } from '../../schemas/helpers.ts';
  * Props are strings in MDX (`<Callout type="warning">`), so every schema takes strings.
  */
 
-/** An image file next to the articles, written like a hero image: `../images/2026/foto.jpg`. */
+/**
+ * An image file next to the articles, written like a hero image: `../images/2026/foto.jpg`,
+ * of a type the content model's image rule (`imageTypeProblem`) accepts.
+ */
 export const articleImagePath = z
   .string()
   .trim()
-  .regex(/^\.\.\/images\/[\w./-]+\.(?:jpe?g|png|webp)$/i, {
-    error: 'must be a JPEG, PNG or WebP file under content/images, written as ../images/<file>',
-  });
+  .regex(/^\.\.\/images\/[\w./-]+$/, {
+    error: `must be a ${IMAGE_TYPES_TEXT.en} file under content/images, written as ../images/<file>`,
+  })
+  .superRefine(imageTypeRule);
 
 const optionalText = text().min(1).superRefine(notBlank('the value')).optional();
 

@@ -9,7 +9,7 @@ import { checkBody } from './mdx.ts';
 import { createSchemas, unknownFields } from './schemas.ts';
 import { decodeSource, positionAt, splitFrontMatter, type Position } from './source.ts';
 import { closest, listOf } from './suggest.ts';
-import { MAX_FILE_BYTES, MAX_FILE_MILLISECONDS } from '../../content-model/mdx-limits.ts';
+import { fileSizeProblem, MAX_FILE_MILLISECONDS } from '../../content-model/mdx-limits.ts';
 import { findForbiddenCharacter } from '../../content-model/text-rules.ts';
 import type { ArticleFacts, CheckContext, ContentFile, FileReport, LinkUse, Problem, Severity } from './types.ts';
 import { locate, parseYaml, stringsUnderKeys, type ParsedYaml } from './yaml.ts';
@@ -111,13 +111,9 @@ export function createFileChecker(context: CheckContext): FileChecker {
     const isMdx = file.collection === 'articles' || file.collection === 'pages';
 
     const bytes = readFileSync(file.path);
-    if (bytes.length > MAX_FILE_BYTES) {
-      add(
-        top,
-        'limit',
-        `the file has ${bytes.length.toLocaleString('en')} bytes, more than the ${MAX_FILE_BYTES.toLocaleString('en')} allowed`,
-        'split the text into several articles, or remove what was pasted by mistake',
-      );
+    const tooLarge = fileSizeProblem(bytes.length);
+    if (tooLarge) {
+      add(tooLarge, 'limit', tooLarge.message, tooLarge.fix);
       return report;
     }
     const decoded = decodeSource(bytes);

@@ -1,11 +1,17 @@
 import { readdirSync } from 'node:fs';
 import { basename, join, posix, relative, sep } from 'node:path';
-import { discoverContent, MEDIA } from '../../content-model/index.ts';
+import { discoverContent, imageTypeProblem, MEDIA } from '../../content-model/index.ts';
 import { closest } from './suggest.ts';
 import type { ContentFile, Problem } from './types.ts';
 
 /** Image formats `astro:assets` can read from the content folder (the content model's media types). */
 export const IMAGE_FILE = new RegExp(`(?:${MEDIA.extensions.map((extension) => extension.replace('.', '\\.')).join('|')})$`, 'i');
+
+/** A path into the images folder with an accepted image type; group 1 is the path inside the folder. */
+export const IMAGE_IN_FOLDER = new RegExp(
+  `(?:^|/)${MEDIA.folder}/(.+(?:${MEDIA.extensions.map((extension) => extension.replace('.', '\\.')).join('|')}))$`,
+  'i',
+);
 
 /** Every file under `dir` (hidden files and folders skipped), relative to it, with `/` separators, sorted. */
 export function listFiles(dir: string): string[] {
@@ -102,9 +108,8 @@ export function checkImagePath(value: string, fromRelative: string, index: FileI
   if (resolved.startsWith('../') || resolved === '..') {
     return { message: `"${value}" points outside the content folder`, fix: `keep images in ${images} and write ../images/<file>` };
   }
-  if (!IMAGE_FILE.test(resolved)) {
-    return { message: `"${value}" is not an image file`, fix: 'use a JPEG, PNG, WebP, AVIF, GIF or SVG file' };
-  }
+  const typeProblem = imageTypeProblem(value);
+  if (typeProblem) return { message: typeProblem.message, fix: typeProblem.fix };
   if (index.all.has(resolved)) return undefined;
   const similar = closest(resolved, index.images);
   const written = similar ? posix.relative(posix.dirname(fromRelative), similar) : undefined;

@@ -2,7 +2,8 @@ import type { Definition, Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import { mdxComponents, mdxComponentNames, type MdxComponentName } from '../../components/mdx/registry.ts';
 import { MdxLimitError, MdxSyntaxError, parseMdx } from '../../content-model/mdx-parser.ts';
-import { checkImagePath, type FileIndex } from './files.ts';
+import { IMAGE_TYPES_TEXT, imageTypeProblem } from '../../content-model/model.ts';
+import { checkImagePath, IMAGE_IN_FOLDER, type FileIndex } from './files.ts';
 import { componentAttributeIssues, englishMessage, isHtmlName, nodeIssues, type PolicyIssue } from '../../content-model/mdx-policy.ts';
 import { explainIssue } from './issues.ts';
 import { classifyHref } from './links.ts';
@@ -214,18 +215,15 @@ export function checkBody(input: BodyInput, environment: BodyEnvironment, proble
         const explained = explainIssue(issue, props, { container: `<${name}>` });
         const value = props[prop];
         // A Figure path written from the site root or without ../ is the most common slip: show the right form.
-        const imagePath =
-          name === 'Figure' && prop === 'src' && typeof value === 'string'
-            ? /(?:^|\/)images\/(.+\.(?:jpe?g|png|webp))$/i.exec(value)?.[1]
-            : undefined;
+        const imagePath = name === 'Figure' && prop === 'src' && typeof value === 'string' ? IMAGE_IN_FOLDER.exec(value)?.[1] : undefined;
         report(
           positions.get(prop) ?? point,
           `${name}.${explained.field}`,
           explained.message,
           imagePath
             ? `write src="../images/${imagePath}"`
-            : name === 'Figure' && prop === 'src'
-              ? 'use a .jpg, .png or .webp file in content/images, written as ../images/<file>'
+            : name === 'Figure' && prop === 'src' && (typeof value !== 'string' || !imageTypeProblem(value))
+              ? `use a ${IMAGE_TYPES_TEXT.en} file in content/images, written as ../images/<file>`
               : explained.fix,
         );
       }
