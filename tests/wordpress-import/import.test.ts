@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { parse } from 'yaml';
 import { checkContent } from '../../src/content-check/index.ts';
 import { importWordPress, type ImportReport } from '../../wordpress-import/lib/import.ts';
@@ -142,6 +144,39 @@ describe('importing the fixture export', () => {
       'link to https://stara-gazeta.example/wp-content/uploads/2024/05/cennik.pdf kept: a file of the old site, copy it to the new one or remove the link',
     ]);
     expect(messages(report, '17')).toEqual(['skipped: its status is "private"']);
+  });
+
+  it('converts a GIF upload to WebP and drops an SVG one with a warning, so the content passes the one image rule', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'szpalta-wp-types-'));
+    folders.push(dir);
+    const uploads = join(dir, 'uploads');
+    await cp(UPLOADS, uploads, { recursive: true });
+    await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } })
+      .gif()
+      .toFile(join(uploads, '2024', '05', 'ruchomy.gif'));
+    await writeFile(join(uploads, '2024', '05', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const exportFile = join(dir, 'gazeta.xml');
+    const old = 'https://stara-gazeta.example/wp-content/uploads/2024/05/';
+    await writeFile(
+      exportFile,
+      (await readFile(GAZETA, 'utf8')).replace(
+        `<img src="${old}brak.jpg" alt="Brak" />`,
+        `<img src="${old}ruchomy.gif" alt="Ruchomy" />\n\n<img src="${old}logo.svg" alt="Logo" />`,
+      ),
+    );
+    const { contentDir, report } = await imported({ files: [exportFile], uploads });
+    expect(messages(report, '10')).toContain(
+      `image dropped, "2024/05/logo.svg" is an SVG file, which can carry scripts, so the site does not serve it: ${old}logo.svg`,
+    );
+    const webp = await sharp(join(contentDir, 'images', 'wordpress', '2024', '05', 'ruchomy.webp')).metadata();
+    expect([webp.format, webp.width, webp.height]).toEqual(['webp', 40, 30]);
+    const files = await readdir(join(contentDir, 'images', 'wordpress', '2024', '05'));
+    expect(files.filter((file) => /\.(gif|svg)$/.test(file))).toEqual([]);
+    const article = (await byWordPressId(contentDir, 'articles')).get(10);
+    expect(article?.body).toContain('../images/wordpress/2024/05/ruchomy.webp');
+    expect(article?.body).not.toContain('logo.svg');
+    const check = await checkContent({ contentDir, root: ROOT, publicDir: join(ROOT, 'public') });
+    expect(check.errors).toBe(0);
   });
 
   it('writes the redirect table and the approved comments with their threads (no spam, no pending)', async () => {

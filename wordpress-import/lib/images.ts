@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { imageTypeProblem } from '../../src/content-model/index.ts';
 import { asciiSlug } from '../../src/utils/slug.ts';
 
 /** Where an image of the old site comes from and goes to. */
@@ -8,7 +9,17 @@ export interface PlannedImage {
   from: string;
   /** Path relative to the content folder (`images/wordpress/2020/01/kot.jpg`). */
   to: string;
+  /** The source is a raster type the site does not take (GIF, AVIF, TIFF): it is written as WebP, animation kept. */
+  toWebp: boolean;
 }
+
+/** An upload the site cannot use in any form (SVG, which can carry scripts; anything that is not an image). */
+export interface RefusedImage {
+  refused: string;
+}
+
+/** Raster types that sharp reads and the site does not take as they are: converted to WebP. */
+const CONVERTED_TO_WEBP = new Set(['.gif', '.avif', '.tif', '.tiff']);
 
 /**
  * Finds images of the old site in a local copy of `wp-content/uploads` and gives each one
@@ -45,8 +56,12 @@ export class ImageStore {
     return undefined;
   }
 
-  /** The local image for `address`, planned for copying; undefined when the file is not in the uploads copy. */
-  resolve(address: string): PlannedImage | undefined {
+  /**
+   * The local image for `address`, planned for copying (converted to WebP when its type is not
+   * one the site takes, `IMAGE_TYPES`); a refusal when no form of it may be served (SVG);
+   * undefined when the file is not in the uploads copy.
+   */
+  resolve(address: string): PlannedImage | RefusedImage | undefined {
     const inside = ImageStore.uploadsPath(address);
     if (!this.uploads || !inside || inside.includes('..')) return undefined;
     const original = inside.replace(/-(?:\d+x\d+|scaled)(\.[a-z0-9]+)$/i, '$1');
@@ -55,17 +70,21 @@ export class ImageStore {
       if (!existsSync(from) || !statSync(from).isFile()) continue;
       const known = this.planned.get(from);
       if (known) return known;
-      const planned = { from, to: this.nameFor(candidate) };
+      const extension = /\.[^./]*$/.exec(candidate)?.[0].toLowerCase() ?? '';
+      const problem = imageTypeProblem(candidate);
+      const toWebp = problem !== undefined && CONVERTED_TO_WEBP.has(extension);
+      if (problem && !toWebp) return { refused: problem.message };
+      const planned = { from, to: this.nameFor(candidate, toWebp ? 'webp' : undefined), toWebp };
       this.planned.set(from, planned);
       return planned;
     }
     return undefined;
   }
 
-  private nameFor(inside: string): string {
+  private nameFor(inside: string, newExtension?: string): string {
     const parts = inside.split('/').filter(Boolean);
     const file = parts.pop() ?? 'obraz';
-    const extension = (/\.([a-z0-9]+)$/i.exec(file)?.[1] ?? 'jpg').toLowerCase();
+    const extension = newExtension ?? (/\.([a-z0-9]+)$/i.exec(file)?.[1] ?? 'jpg').toLowerCase();
     const stem = asciiSlug(file.replace(/\.[a-z0-9]+$/i, '')) || 'obraz';
     const folders = parts.map((part) => asciiSlug(part)).filter(Boolean);
     const base = posix.join('images', 'wordpress', ...folders, stem);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, posix, resolve } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
+import sharp from 'sharp';
 import { RESERVED_PAGE_SLUGS } from '../../src/content-check/index.ts';
 import { asciiSlug } from '../../src/utils/slug.ts';
 import { convertBody, htmlToText, splitCredit, type BodyContext } from './body.ts';
@@ -503,7 +504,9 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   }
 
   function writePost(post: Post, item: WxrItem): void {
-    const images = new ImageStoreView(store, (url) => warn(item, `image missing from the uploads: ${url}`));
+    const images = new ImageStoreView(store, (url, refused) =>
+      warn(item, refused ? `image dropped, ${refused}: ${url}` : `image missing from the uploads: ${url}`),
+    );
     const context: BodyContext = {
       image: (url) => images.resolve(url),
       attachment: (id) => attachments.get(id),
@@ -607,7 +610,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   }
   for (const image of store.planned.values()) {
     const target = join(contentDir, image.to);
-    const bytes = await readFile(image.from);
+    const bytes = image.toWebp ? await sharp(image.from, { animated: true }).webp().toBuffer() : await readFile(image.from);
     report.counts.images++;
     if (existsSync(target) && sha(await readFile(target)) === sha(bytes)) {
       report.unchanged++;
@@ -616,7 +619,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     report.written.push(image.to);
     if (dryRun) continue;
     await mkdir(dirname(join(staging, image.to)), { recursive: true });
-    await copyFile(image.from, join(staging, image.to));
+    await writeFile(join(staging, image.to), bytes);
     staged.add(image.to);
   }
   // Redirects of earlier imports (other yearly files) are kept.
@@ -681,16 +684,16 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
 /** The image store as one post sees it: missing files are reported for that post, paths written relative to the article. */
 class ImageStoreView {
   private readonly store: ImageStore;
-  private readonly missing: (url: string) => void;
+  private readonly missing: (url: string, refused?: string) => void;
   private readonly reported = new Set<string>();
-  constructor(store: ImageStore, missing: (url: string) => void) {
+  constructor(store: ImageStore, missing: (url: string, refused?: string) => void) {
     this.store = store;
     this.missing = missing;
   }
   resolve(url: string): { src: string } | undefined {
     const found = this.store.resolve(url);
-    if (!found) {
-      if (!this.reported.has(url)) this.missing(url);
+    if (!found || 'refused' in found) {
+      if (!this.reported.has(url)) this.missing(url, found?.refused);
       this.reported.add(url);
       return undefined;
     }
