@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { imageTypeProblem } from '../content-model/model.ts';
+import { imageTypeProblem } from '../content-model/image-rule.ts';
 import { findForbiddenCharacter, isBlank } from '../content-model/text-rules.ts';
 
 /** Names of the collections that other entries may point at. */

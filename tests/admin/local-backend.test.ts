@@ -98,7 +98,7 @@ describe('the CMS local backend in fs mode', () => {
       ],
       [
         persist('content/tags/nowy.yml', 'name: N\n', [{ path: 'content/images/x.html', content: 'eA==', encoding: 'base64' }]),
-        'not an image file',
+        'content/images/x.html: not a JPEG, PNG or WebP image',
       ],
       [
         {
