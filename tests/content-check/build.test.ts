@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { load } from 'cheerio';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent, formatText } from '../../src/content-check/index.ts';
-import { createProjectCopy, nodeBinary } from '../support/build.ts';
+import { createProjectCopy, runAstroBuild } from '../support/build.ts';
 import { FIXTURES, layContent, REPO } from './support.ts';
 
 /**
@@ -37,27 +35,8 @@ async function project(): Promise<string> {
   return projectDir;
 }
 
-async function build(projectDir: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(nodeBinary(), [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--config', 'astro.check.config.mjs'], {
-    cwd: projectDir,
-    env: {
-      ...process.env,
-      SZPALTA_CONTENT_DIR: join(projectDir, 'content'),
-      SZPALTA_CACHE_DIR: join(projectDir, '.cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  return { code, output: stripVTControlCharacters(output) };
+function build(projectDir: string): Promise<{ code: number | null; output: string }> {
+  return runAstroBuild(projectDir, join(projectDir, 'content'), 'astro.check.config.mjs');
 }
 
 describe('astro build with the content check', () => {

@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent, formatText } from '../../src/content-check/index.ts';
 import { classifyOnDisk, classifyPath, discoverContent, fileSlug, slugMistake } from '../../src/content-model/index.ts';
-import { createProjectCopy, nodeBinary } from '../support/build.ts';
+import { createProjectCopy, runAstroBuild } from '../support/build.ts';
 import { FIXTURES, layContent, NOW, REPO } from './support.ts';
 
 /**
@@ -68,27 +66,8 @@ async function uncheckedProject(dir: string): Promise<string> {
   return projectDir;
 }
 
-async function build(projectDir: string, contentDir: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(nodeBinary(), [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--config', 'astro.unchecked.config.mjs'], {
-    cwd: projectDir,
-    env: {
-      ...process.env,
-      SZPALTA_CONTENT_DIR: contentDir,
-      SZPALTA_CACHE_DIR: join(projectDir, '.cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  return { code, output: stripVTControlCharacters(output) };
+function build(projectDir: string, contentDir: string): Promise<{ code: number | null; output: string }> {
+  return runAstroBuild(projectDir, contentDir, 'astro.unchecked.config.mjs');
 }
 
 describe('what is content: one decision for the check, the loaders and the CMS', () => {

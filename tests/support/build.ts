@@ -25,6 +25,38 @@ export interface FixtureBuild {
   workDir: string;
 }
 
+/**
+ * Runs `astro build` in `projectDir` (a project copy) on `contentDir`, with its own cache folder
+ * and no colours, and gives back the exit code and everything it printed (stdout and stderr).
+ */
+export async function runAstroBuild(
+  projectDir: string,
+  contentDir: string,
+  config?: string,
+): Promise<{ code: number | null; output: string }> {
+  const args = [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...(config ? ['--config', config] : [])];
+  const child = spawn(nodeBinary(), args, {
+    cwd: projectDir,
+    env: {
+      ...process.env,
+      SZPALTA_CONTENT_DIR: contentDir,
+      SZPALTA_CACHE_DIR: join(projectDir, '.cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  return { code, output: stripVTControlCharacters(output) };
+}
+
 /** Top-level entries of the repository that a build does not read (or that a copy must not share). */
 const NOT_COPIED = new Set(['node_modules', 'dist', 'content', 'tests', 'bench', 'coverage', 'docs']);
 
