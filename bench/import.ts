@@ -235,7 +235,7 @@ ${small === big ? '' : `| import | ${buildCount.toLocaleString('en')} | ${mb(sma
 The build was measured at ${buildCount.toLocaleString('en')} posts: on this shared ${cpus().length}-core, ${(totalmem() / 1024 ** 3).toFixed(0)} GB machine a
 10,000-article build takes minutes and several GB (see the build benchmark above for how builds scale). Every
 imported article uses a component (Figure, Embed, Quote), so every one is compiled as an MDX module, the
-slow path of \`src/loaders/articles.ts\`; the redirect pages add one small page per old address. Wall
+slow path of \`src/loaders/content.ts\`; the redirect pages add one small page per old address. Wall
 times count waiting for a core while other work runs (load average column); CPU time does not.
 `;
   console.log(`\n${section}`);
