@@ -49,6 +49,8 @@ export default defineConfig({
   // Each fixture build gets its own cache so that entries of one content folder never leak into another's build.
   ...(process.env.SZPALTA_CACHE_DIR ? { cacheDir: process.env.SZPALTA_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  // Astro's terminal output with one summary line instead of a line per optimised image.
+  logger: { entrypoint: fileURLToPath(new URL('./src/lib/build-log.ts', import.meta.url)) },
   security: {
     // A strict policy in a <meta> tag on every public page: scripts and styles by hash only.
     // Headers a meta tag cannot carry (frame-ancestors) are in public/_headers.
@@ -68,7 +70,8 @@ export default defineConfig({
     },
   },
   // Astro's sharp service that never ships a JPEG larger than its source (src/lib/image-service.ts).
-  image: { service: { entrypoint: './src/lib/image-service.ts' } },
+  // mozjpeg's encoder makes JPEGs about a fifth smaller than libjpeg's at the same quality.
+  image: { service: { entrypoint: './src/lib/image-service.ts', config: { jpeg: { mozjpeg: true } } } },
   markdown: {
     // No highlighting: Shiki colours code with inline styles, which the strict CSP refuses, and
     // news articles rarely show code (a code block is printed plain, styled by the stylesheet).
