@@ -13,6 +13,7 @@ import select from 'decap-cms-widget-select';
 import string from 'decap-cms-widget-string';
 import text from 'decap-cms-widget-text';
 import siteCss from '../../src/styles/global.css?inline';
+import { COLLECTIONS, fileSlug } from '../../src/content-model/model.ts';
 import { DATETIME_WIDGET, KEYVALUE_WIDGET, MDX_FORMAT, MDX_WIDGET, SLUG_KEY, YAML_FORMAT } from '../config/names.ts';
 import { mdxFormat, yamlFormat } from './formats/index.ts';
 import { enLocale, plLocale } from './locale.ts';
@@ -56,10 +57,8 @@ CMS.registerPreviewTemplate('pages', PagePreview);
 CMS.registerEventListener({
   name: 'preSave',
   handler: async ({ entry }) => {
-    const [{ entryProblems }, { COLLECTIONS, fileSlug }] = await Promise.all([
-      import('./validation.ts'),
-      import('../../src/content-model/model.ts'),
-    ]);
+    // The content model is in the first chunk anyway (the upload guard uses it); the validation is not.
+    const { entryProblems } = await import('./validation.ts');
     const collection = String(entry.get('collection'));
     const data = entry.get('data') as EntryData;
     const problems = entryProblems(collection, data.toJS());
