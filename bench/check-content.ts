@@ -17,7 +17,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkContent, formatText } from '../src/content-check/index.ts';
+import { checkContent, formatText } from '../content-check/index.ts';
 import { writeSection } from './report-section.ts';
 
 const { values } = parseArgs({

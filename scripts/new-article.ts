@@ -8,7 +8,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { contentDirFromEnvironment } from '../src/content-check/index.ts';
+import { contentDirFromEnvironment } from '../src/content-model/content-dir.ts';
 import { NEWSROOM_TIME_ZONE } from '../src/utils/dates.ts';
 import { fileSlug } from '../src/content-model/model.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent, formatText } from '../../src/content-check/index.ts';
+import { checkContent, formatText } from '../../content-check/index.ts';
 import { createProjectCopy, runAstroBuild } from '../support/build.ts';
 import { FIXTURES, layContent, REPO } from './support.ts';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent, formatText } from '../../src/content-check/index.ts';
+import { checkContent, formatText } from '../../content-check/index.ts';
 import { classifyOnDisk, classifyPath, discoverContent, fileSlug, slugMistake } from '../../src/content-model/index.ts';
 import { createProjectCopy, runAstroBuild } from '../support/build.ts';
 import { FIXTURES, layContent, NOW, REPO } from './support.ts';

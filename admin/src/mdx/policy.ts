@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { mdxComponents, type MdxComponentName } from '../../../src/components/mdx/registry.ts';
-import { classifyHref } from '../../../src/content-check/lib/links.ts';
+import { classifyHref } from '../../../src/content-model/links.ts';
 import { limitMessagesPl } from '../../../src/content-model/mdx-limits.ts';
 import { componentAttributeIssues, isHtmlName, nodeIssues, polishMessage } from '../../../src/content-model/mdx-policy.ts';
 import { MdxLimitError, MdxSyntaxError, parseMdx } from './syntax.ts';

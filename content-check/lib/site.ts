@@ -1,9 +1,9 @@
-import { homePages, leadStory } from '../../lib/home.ts';
-import { urls } from '../../lib/urls.ts';
-import { sortNewestFirst } from '../../utils/articles.ts';
-import { NEWSROOM_TIME_ZONE } from '../../utils/dates.ts';
-import { paginate } from '../../utils/pagination.ts';
-import { isPublished } from '../../utils/publishing.ts';
+import { homePages, leadStory } from '../../src/lib/home.ts';
+import { urls } from '../../src/lib/urls.ts';
+import { sortNewestFirst } from '../../src/utils/articles.ts';
+import { NEWSROOM_TIME_ZONE } from '../../src/utils/dates.ts';
+import { paginate } from '../../src/utils/pagination.ts';
+import { isPublished } from '../../src/utils/publishing.ts';
 import { closest } from './suggest.ts';
 import type { ArticleFacts, LinkUse, Problem } from './types.ts';
 

@@ -1,13 +1,13 @@
 import type { Definition, Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
-import { mdxComponents, mdxComponentNames, type MdxComponentName } from '../../components/mdx/registry.ts';
-import { MdxLimitError, MdxSyntaxError, parseMdx } from '../../content-model/mdx-parser.ts';
-import { IMAGE_TYPES_TEXT, imageTypeProblem } from '../../content-model/model.ts';
+import { mdxComponents, mdxComponentNames, type MdxComponentName } from '../../src/components/mdx/registry.ts';
+import { MdxLimitError, MdxSyntaxError, parseMdx } from '../../src/content-model/mdx-parser.ts';
+import { IMAGE_TYPES_TEXT, imageTypeProblem } from '../../src/content-model/model.ts';
 import { checkImagePath, IMAGE_IN_FOLDER, type FileIndex } from './files.ts';
-import { componentAttributeIssues, englishMessage, isHtmlName, nodeIssues, type PolicyIssue } from '../../content-model/mdx-policy.ts';
+import { componentAttributeIssues, englishMessage, isHtmlName, nodeIssues, type PolicyIssue } from '../../src/content-model/mdx-policy.ts';
 import { explainIssue } from './issues.ts';
-import { classifyHref } from './links.ts';
-import type { Position } from './source.ts';
+import { classifyHref } from '../../src/content-model/links.ts';
+import type { Position } from '../../src/content-model/source.ts';
 import { closest, listOf } from './suggest.ts';
 import type { LinkUse, Problem, Severity } from './types.ts';
 

@@ -26,7 +26,7 @@ export interface CheckOptions {
    */
   workers?: number;
   /**
-   * A JSON file that keeps each file's report between runs (`src/content-check/lib/cache.ts`):
+   * A JSON file that keeps each file's report between runs (`content-check/lib/cache.ts`):
    * a file whose bytes, and whose context (code, schemas, registry, image files, ids, settings),
    * are unchanged is not checked again. Checks across files (slugs, links) always run.
    * Default: no cache.
