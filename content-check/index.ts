@@ -9,7 +9,6 @@
  */
 export { checkContent, type CheckOptions } from './lib/check.ts';
 export { displayPath, formatProblem, formatSummary, formatText, toJson, type CheckResult } from './lib/report.ts';
-export { RESERVED_PAGE_SLUGS } from './lib/site.ts';
 export { scanContent, type FileIndex } from './lib/files.ts';
 export { checkBody } from './lib/mdx.ts';
 export type { LinkUse, Problem, Severity } from './lib/types.ts';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { urls } from '../../src/lib/urls.ts';
 import { articleSlugPattern } from '../../src/schemas/index.ts';
 import type { FileIndex } from './files.ts';
 import { IMAGE_FILE } from './files.ts';
@@ -298,5 +299,5 @@ export function createFileChecker(context: CheckContext): FileChecker {
 
 /** The address a file is served at, for resolving its relative links. */
 function pagePath(file: ContentFile): string {
-  return file.collection === 'articles' ? `/artykuly/${file.id}/` : `/${file.id}/`;
+  return file.collection === 'articles' ? urls.article(file.id) : urls.page(file.id);
 }

@@ -121,3 +121,19 @@ export function groupByTag<T extends ArticleLike>(articles: readonly T[]): Map<s
   }
   return groups;
 }
+
+/**
+ * Articles of each author slug, in the order of `articles` (newest first when it is); an
+ * article with several authors is in each of their lists.
+ */
+export function groupByAuthor<T extends { data: { authors: readonly { id: string }[] } }>(articles: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const article of articles) {
+    for (const author of article.data.authors) {
+      const group = groups.get(author.id);
+      if (group) group.push(article);
+      else groups.set(author.id, [article]);
+    }
+  }
+  return groups;
+}
