@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { buildAdmin } from '../../admin/build.ts';
 import { cmsConfigYaml, readSettings } from '../../admin/config/cms-config.ts';
 import { ADMIN_BASE, adminViteConfig } from '../../admin/vite.config.ts';
+import { resolveContentDir } from '../content-model/content-dir.ts';
 
 /**
  * The Decap CMS admin at `/admin/`: built with its own Vite configuration into the site's
@@ -19,7 +20,7 @@ export default function admin(): AstroIntegration {
     name: 'szpalta:admin',
     hooks: {
       'astro:config:setup': ({ config }) => {
-        contentDir = resolve(fileURLToPath(config.root), process.env['SZPALTA_CONTENT_DIR'] ?? 'content');
+        contentDir = resolveContentDir(fileURLToPath(config.root));
         // Beside Astro's caches: a rebuild copies the admin when its sources and dependencies are unchanged.
         cacheDir = fileURLToPath(new URL('admin/', config.cacheDir));
       },
