@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { groupByTag } from '../utils/articles.ts';
+import { pageParam } from '../utils/paths.ts';
 import {
   articleRoutes,
   authorFeedRoutes,
   authorRoutes,
   homeRoutes,
-  pageParam,
   sitePaths,
   staticPageRoutes,
   tagFeedRoutes,

@@ -1,6 +1,7 @@
 import { groupByAuthor, groupByTag } from '../utils/articles.ts';
-import { pageUrl, paginate, type Page } from '../utils/pagination.ts';
-import { homePages, leadStory } from './home.ts';
+import { homePages, leadStory } from '../utils/home.ts';
+import { paginate, type Page } from '../utils/pagination.ts';
+import { pageParam, type ListRoute } from '../utils/paths.ts';
 import { urls } from './urls.ts';
 
 /**
@@ -14,23 +15,6 @@ import { urls } from './urls.ts';
 export interface RoutedArticle {
   id: string;
   data: { pubDate: Date; featured: boolean; tags: readonly { id: string }[]; authors: readonly { id: string }[] };
-}
-
-/** One page of a paginated list (home archive, tag, author). */
-export interface ListRoute<T, P extends Record<string, string>> {
-  url: string;
-  /** The route's parameters; `page` is `strona/N` on page N ≥ 2 of a `[...page]` route. */
-  params: P & { page: string | undefined };
-  page: Page<T>;
-  /** URL of the list's first page. */
-  baseUrl: string;
-  /** How many items the whole list has. */
-  count: number;
-}
-
-/** The `[...page]` parameter of page `number` of a list: none on page 1, `strona/N` after it. */
-export function pageParam(number: number): string | undefined {
-  return number === 1 ? undefined : pageUrl('', number).slice(0, -1);
 }
 
 function listRoutes<T, P extends Record<string, string>>(
