@@ -15,7 +15,8 @@ describe('leadStory', () => {
   });
 
   it('is missing without articles', () => {
-    expect(leadStory([])).toBeUndefined();
+    const none: ReturnType<typeof story>[] = [];
+    expect(leadStory(none)).toBeUndefined();
   });
 });
 
