@@ -55,7 +55,10 @@ export const POLICIES = [
   },
 ];
 
-/** The flat-config block that enforces the map (`boundaries/dependencies`). */
+/**
+ * The flat-config block that enforces the map (`boundaries/dependencies`).
+ * @type {import('eslint').Linter.Config}
+ */
 export const importBoundaries = {
   files: ['**/*.{ts,tsx,js,mjs,astro}'],
   plugins: { boundaries },
