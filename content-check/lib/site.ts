@@ -1,7 +1,7 @@
 import { sitePaths, type RoutedArticle } from '../../src/lib/routes.ts';
 import { urls } from '../../src/lib/urls.ts';
 import { sortNewestFirst } from '../../src/utils/articles.ts';
-import { NEWSROOM_TIME_ZONE } from '../../src/utils/dates.ts';
+import { newsroomTimestamp } from '../../src/utils/dates.ts';
 import { firstPageUrl } from '../../src/utils/pagination.ts';
 import { isPublished } from '../../src/utils/publishing.ts';
 import { closest } from './suggest.ts';
@@ -87,14 +87,8 @@ export function buildSiteMap(input: SiteInput): SiteMap {
   return { paths, missing };
 }
 
-const dateFormat = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: NEWSROOM_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+/** `2026-11-22 18:05`, Warsaw time. */
+const dateText = (time: number) => newsroomTimestamp(new Date(time)).slice(0, 16).replace('T', ' ');
 
 /** Checks every collected link against the site map. */
 export function checkLinks(links: readonly LinkUse[], site: SiteMap, display: (file: string) => string): Problem[] {
@@ -125,7 +119,7 @@ export function checkLinks(links: readonly LinkUse[], site: SiteMap, display: (f
     }
     if (state?.state === 'scheduled') {
       add(
-        `the link to ${written} leads to ${state.what} scheduled for ${dateFormat.format(new Date(state.date))}; until then the link is broken`,
+        `the link to ${written} leads to ${state.what} scheduled for ${dateText(state.date)}; until then the link is broken`,
         'publish this text after it, or add the link later',
         'warning',
       );
