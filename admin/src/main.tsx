@@ -18,6 +18,7 @@ import { mdxFormat, yamlFormat } from './formats/index.ts';
 import { enLocale, plLocale } from './locale.ts';
 import { MdxWidget } from './mdx/MdxWidget.tsx';
 import { ArticlePreview, PagePreview } from './preview/templates.tsx';
+import { freshEditorPerEntry } from './entry-navigation.ts';
 import { addModerationLink } from './moderation-link.ts';
 import { guardUploads } from './uploads.ts';
 import { KeyValueControl } from './widgets/KeyValueControl.tsx';
@@ -74,5 +75,6 @@ CMS.registerEventListener({
   },
 });
 guardUploads(window);
+freshEditorPerEntry(window);
 CMS.init();
 void addModerationLink(document);
