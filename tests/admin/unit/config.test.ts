@@ -140,7 +140,7 @@ describe('generated CMS configuration', () => {
       "name string "Nazwa serwisu"
       tagline string "Hasło pod nazwą" (optional)
       logo object "Logo (winieta)" (optional)
-        src string "Plik logo" (optional; pattern: Niepoprawny format (wymagany: ^\\/[\\w./-]+\\.(?:svg|png)$).)
+        src string "Plik logo" (optional; pattern: Niepoprawny format. SVG lub PNG w public/, np. /logo.svg.)
         width number "Szerokość w nagłówku (px)" (optional; min 1)
         height number "Wysokość w nagłówku (px)" (optional; min 1)
       description text "Opis serwisu"
@@ -158,7 +158,7 @@ describe('generated CMS configuration', () => {
         everyParagraphs number "Reklama co ile akapitów" (optional; min 1)
         inArticleSlot string "Miejsce reklam w treści" (optional)
         slots list "Miejsca reklamowe" (optional)
-          id string "Identyfikator" (pattern: Niepoprawny format (wymagany: ^[a-z0-9-]+$).)
+          id string "Identyfikator" (pattern: Niepoprawny format. Małe litery, cyfry i łączniki, np. in-article.)
           width number "Szerokość (px)" (min 1)
           height number "Wysokość (px)" (min 1)
           creative object "Kreacja" (optional)
@@ -181,7 +181,7 @@ describe('generated CMS configuration', () => {
         maxLength number "Najdłuższy komentarz (znaki)" (optional; min 100; max 20000)
       cms object "Repozytorium CMS" (optional)
         backend select "Serwis Git" (optional; [github, gitlab, gitea])
-        repo string "Repozytorium" (optional; pattern: Niepoprawny format (wymagany: ^[\\w.-]+(?:\\/[\\w.-]+)+$).)
+        repo string "Repozytorium" (optional; pattern: Niepoprawny format. W postaci właściciel/nazwa.)
         branch string "Gałąź" (optional)
         authUrl string "Adres usługi logowania" (optional; pattern: Podaj pełny adres, np. https://…)
         scope select "Uprawnienia GitHub" (optional; [public_repo, repo])
