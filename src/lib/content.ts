@@ -24,8 +24,6 @@ export interface Newsroom {
   articlesByTag: Map<string, Article[]>;
   /** Published articles of each author slug, newest first. */
   articlesByAuthor: Map<string, Article[]>;
-  /** Reading time in minutes of an article (computed by the articles loader). */
-  readingMinutes: (article: Article) => number;
 }
 
 let cached: Promise<Newsroom> | undefined;
@@ -45,7 +43,6 @@ async function load(): Promise<Newsroom> {
     sponsors: new Map(sponsors.map((entry) => [entry.id, entry])),
     articlesByTag: groupByTag(sorted),
     articlesByAuthor: groupByAuthor(sorted),
-    readingMinutes: (article) => article.data.readingMinutes,
   };
 }
 
