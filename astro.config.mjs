@@ -1,5 +1,5 @@
 // @ts-check
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -14,12 +14,13 @@ import { withMdxPolicy } from './src/integrations/mdx-policy.ts';
 import { discoverContent } from './src/content-model/index.ts';
 import redirects from './src/integrations/redirects.ts';
 import { readRedirects } from './src/lib/redirects.ts';
+import { resolveContentDir } from './src/content-model/content-dir.ts';
 
 /**
  * The content folder: `content/` unless a fixture build (tests, benchmarks) points
  * SZPALTA_CONTENT_DIR elsewhere.
  */
-const contentDir = new URL(`${process.env.SZPALTA_CONTENT_DIR ?? './content'}/`, new URL('./', import.meta.url));
+const contentDir = pathToFileURL(`${resolveContentDir(fileURLToPath(new URL('./', import.meta.url)))}/`);
 
 /** The settings Astro needs before content loads (public URL, ad rhythm, newsletter origin). */
 const settings = readBuildSettings(new URL('./settings/site.yml', contentDir));

@@ -3,11 +3,13 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
+import { importBoundaries } from './eslint.boundaries.js';
 import tseslint from 'typescript-eslint';
 
 /**
  * ESLint for the whole repository: typescript-eslint's strict rules with type information for
- * TypeScript, eslint-plugin-astro for components. `npm run lint` allows no warning.
+ * TypeScript, eslint-plugin-astro for components, eslint-plugin-boundaries for the import map
+ * between the top-level parts (`eslint.boundaries.js`). `npm run lint` allows no warning.
  */
 export default defineConfig(
   {
@@ -52,6 +54,7 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  importBoundaries,
   {
     files: ['admin/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -1,8 +1,9 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * Projects that run separately (`vitest run --project site`) or together (`vitest run`):
  * - `unit`: pure functions next to their code, the content check, the workflows and the lockfile;
+ * - `builds`: the content check and the content rules inside real `astro build`s of project copies;
  * - `site`: the reader portal built from the fixture content (built once per run in the global setup);
  * - `admin`: the CMS;
  * - `auth`: the OAuth service for the CMS's GitHub backend (`auth/`), with the login handshake in Chromium;
@@ -16,7 +17,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/content-check/**/*.test.ts', 'tests/ci/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/content-check/build.test.ts', 'tests/content-check/**/*.build.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'builds',
+          include: ['tests/content-check/build.test.ts', 'tests/content-check/**/*.build.test.ts'],
+          environment: 'node',
+          // Every test builds a copy of the project with astro build.
+          testTimeout: 400_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
 import { backendOrigins, cmsConfigYaml, hasProductionRepo, readSettings } from './config/cms-config.ts';
 import { ADMIN_ROOT, adminViteConfig } from './vite.config.ts';
+import { resolveContentDir } from '../src/content-model/content-dir.ts';
 
 /**
  * Builds the admin app into `outDir` (the site's `dist/admin/`) and writes its `config.yml`
@@ -155,7 +156,7 @@ export async function buildAdmin(options: AdminBuildOptions): Promise<void> {
 // `npm run admin:build [outDir]`: the admin alone, for working on it without a site build.
 if (import.meta.main) {
   const outDir = resolve(process.argv[2] ?? 'dist/admin');
-  const contentDir = resolve(process.env['SZPALTA_CONTENT_DIR'] ?? 'content');
+  const contentDir = resolveContentDir(process.cwd());
   await buildAdmin({ outDir, contentDir, warn: (message) => console.warn(message) });
   console.log(`Admin built into ${outDir}`);
 }

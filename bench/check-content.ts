@@ -16,30 +16,15 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { checkContent, formatText } from '../src/content-check/index.ts';
+import { checkContent, formatText } from '../content-check/index.ts';
+import { benchArgs } from './args.ts';
 import { writeSection } from './report-section.ts';
+import { seededRandom } from './synthetic-content.ts';
 
-const { values } = parseArgs({
-  options: {
-    articles: { type: 'string', default: '5000' },
-    runs: { type: 'string', default: '3' },
-    workers: { type: 'string' },
-    keep: { type: 'boolean', default: false },
-  },
-});
-const articleCount = Number(values.articles);
-const runs = Number(values.runs);
-const workers = values.workers === undefined ? undefined : Number(values.workers);
-
-/** A small deterministic generator, so every run checks the same text. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+const values = benchArgs({ articles: 5000, runs: 3, workers: undefined }, ['keep']);
+const articleCount = values.articles;
+const runs = values.runs;
+const workers = values.workers;
 
 const words = (
   'prawo ochrona danych osobowych bezpieczeństwo sieci sklep internetowy konsument reklamacja umowa ' +
@@ -64,7 +49,8 @@ function paragraph(next: () => number, sentences: number): string {
 }
 
 function article(index: number): string {
-  const next = random(index + 1);
+  // Seeded, so every run checks the same text.
+  const next = seededRandom(index + 1);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
   const day = String(1 + (index % 28)).padStart(2, '0');
   const month = String(1 + (index % 10)).padStart(2, '0');

@@ -14,35 +14,20 @@ import { createWriteStream } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { createProjectCopy, nodeBinary, ROOT } from '../tests/support/build.ts';
+import { benchArgs } from './args.ts';
 import { measure, type Measurement } from './measure.ts';
 import { writeSection } from './report-section.ts';
+import { seededRandom } from './synthetic-content.ts';
 
-const { values } = parseArgs({
-  options: {
-    posts: { type: 'string', default: '10000' },
-    build: { type: 'string', default: '1000' },
-    keep: { type: 'boolean', default: false },
-    'no-write': { type: 'boolean', default: false },
-  },
-});
-const postCount = Number(values.posts);
-const buildCount = Number(values.build);
+const values = benchArgs({ posts: 10_000, build: 1000 }, ['keep', 'no-write']);
+const postCount = values.posts;
+const buildCount = values.build;
 const REPORT = join(ROOT, 'BENCHMARKS.md');
 const SITE = 'https://archiwum.example';
 const IMAGES = 30;
 const TIME = '/usr/bin/time';
-
-/** A small deterministic generator, so every run imports the same export. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const words = (
   'prawo ochrona danych osobowych bezpieczeństwo sieci sklep internetowy konsument reklamacja umowa regulamin ' +
@@ -58,7 +43,8 @@ function permalink(id: number): string {
 
 /** Writes an export of `count` posts to `file`, one item at a time. */
 async function writeExport(file: string, count: number): Promise<void> {
-  const next = random(count);
+  // Seeded, so every run imports the same export.
+  const next = seededRandom(count);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
   const sentence = () => {
     const length = 8 + Math.floor(next() * 12);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { settingsSchema } from '../src/schemas/settings.ts';
+import { resolveContentDir } from '../src/content-model/content-dir.ts';
 
 /** Everything the comment service runs with: the site's settings plus the environment. */
 export interface CommentsConfig {
@@ -51,7 +52,7 @@ export class CommentsConfigError extends Error {}
  * with PostgreSQL the variable is required.
  */
 export function loadConfig(root: string, env: NodeJS.ProcessEnv = process.env): CommentsConfig {
-  const contentDir = resolve(root, env['SZPALTA_CONTENT_DIR'] ?? 'content');
+  const contentDir = resolveContentDir(root, env);
   const settingsFile = resolve(contentDir, 'settings/site.yml');
   let raw: unknown;
   try {

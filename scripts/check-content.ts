@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkContent, contentDirFromEnvironment, formatText, toJson } from '../src/content-check/index.ts';
+import { checkContent, formatText, toJson } from '../content-check/index.ts';
+import { contentDirFromEnvironment } from '../src/content-model/content-dir.ts';
 
 const usage = `Usage: npm run check:content [-- options]
 

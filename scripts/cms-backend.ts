@@ -11,6 +11,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_PROXY_PORT } from '../admin/config/names.ts';
 import { startLocalBackend } from '../admin/backend/local-backend.ts';
+import { resolveContentDir } from '../src/content-model/content-dir.ts';
 
 const mode = process.env['MODE'] ?? 'fs';
 if (mode !== 'fs' && mode !== 'git') {
@@ -20,7 +21,7 @@ if (mode !== 'fs' && mode !== 'git') {
 const repoDir = resolve(process.env['GIT_REPO_DIRECTORY'] ?? process.cwd());
 const backend = await startLocalBackend({
   repoDir,
-  ...(process.env['SZPALTA_CONTENT_DIR'] ? { contentDir: resolve(repoDir, process.env['SZPALTA_CONTENT_DIR']) } : {}),
+  contentDir: resolveContentDir(repoDir),
   mode,
   host: process.env['BIND_HOST'] ?? '127.0.0.1',
   port: Number(process.env['PORT'] ?? DEFAULT_PROXY_PORT),

@@ -8,29 +8,9 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { contentDirFromEnvironment } from '../src/content-check/index.ts';
-import { NEWSROOM_TIME_ZONE } from '../src/utils/dates.ts';
+import { contentDirFromEnvironment } from '../src/content-model/content-dir.ts';
+import { newsroomTimestamp } from '../src/utils/dates.ts';
 import { fileSlug } from '../src/content-model/model.ts';
-
-/** `2026-11-22T18:05:00+01:00`: the moment as a Warsaw wall clock with its offset. */
-function newsroomTimestamp(moment: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: NEWSROOM_TIME_ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    })
-      .formatToParts(moment)
-      .map((part) => [part.type, part.value]),
-  );
-  const offset = String(parts['timeZoneName']).replace('GMT', '') || '+00:00';
-  return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:00${offset}`;
-}
 
 function fail(message: string): never {
   console.error(message);

@@ -3,6 +3,7 @@ import { z } from 'astro/zod';
 import { contentLoader } from './loaders/content.ts';
 import { ruledImage } from './schemas/helpers.ts';
 import { articleSchema, authorSchema, pageSchema, redirectsSchema, settingsSchema, sponsorSchema, tagSchema } from './schemas/index.ts';
+import { contentDirFromEnvironment } from './content-model/content-dir.ts';
 import type { CollectionName } from './content-model/index.ts';
 import { readingMinutes } from './utils/reading-time.ts';
 
@@ -12,7 +13,7 @@ import { readingMinutes } from './utils/reading-time.ts';
  * (`src/content-model/`) calls content. Tests and benchmarks build other content folders by
  * setting `SZPALTA_CONTENT_DIR`.
  */
-const contentDir = process.env['SZPALTA_CONTENT_DIR'] ?? './content';
+const contentDir = contentDirFromEnvironment();
 const from = (collection: CollectionName) => contentLoader({ contentDir, collection });
 
 export const collections = {

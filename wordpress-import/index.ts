@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { contentDirFromEnvironment } from '../src/content-check/index.ts';
+import { contentDirFromEnvironment } from '../src/content-model/content-dir.ts';
 import { importWordPress, type ImportReport } from './lib/import.ts';
 import { WxrError } from './lib/wxr.ts';
 

@@ -211,13 +211,16 @@ function stringWidget(schema: JsonSchema, text: FieldText, path: string) {
     return { widget: 'select', options: schema.enum.map((value) => ({ label: labels[value] ?? value, value })) };
   }
   if (schema.const !== undefined) throw new SchemaMappingError(path, 'a constant outside a union');
-  const pattern = stringPattern(schema);
+  const pattern = stringPattern(schema, text);
   return { widget: text.multiline ? 'text' : 'string', ...(pattern ? { pattern } : {}) };
 }
 
-/** One Decap pattern that enforces what zod says about a string: its format, regex and length. */
-function stringPattern(schema: JsonSchema): [string, string] | undefined {
-  if (schema.pattern) return [schema.pattern, `Niepoprawny format (wymagany: ${schema.pattern}).`];
+/**
+ * One Decap pattern that enforces what zod says about a string: its format, regex and length.
+ * A regex is explained to the editor by the field's hint, never shown.
+ */
+function stringPattern(schema: JsonSchema, text: FieldText): [string, string] | undefined {
+  if (schema.pattern) return [schema.pattern, text.hint ? `Niepoprawny format. ${text.hint}` : 'Niepoprawny format.'];
   if (schema.format === 'uri') return ['^[a-z][a-z0-9+.-]*://\\S+$', 'Podaj pełny adres, np. https://…'];
   if (schema.maxLength !== undefined) {
     return [`^[\\s\\S]{0,${schema.maxLength}}$`, `Najwyżej ${schema.maxLength} znaków.`];

@@ -19,6 +19,7 @@ import { mdxFormat, yamlFormat } from './formats/index.ts';
 import { enLocale, plLocale } from './locale.ts';
 import { MdxWidget } from './mdx/MdxWidget.tsx';
 import { ArticlePreview, PagePreview } from './preview/templates.tsx';
+import { freshEditorPerEntry } from './entry-navigation.ts';
 import { addModerationLink } from './moderation-link.ts';
 import { guardUploads } from './uploads.ts';
 import { KeyValueControl } from './widgets/KeyValueControl.tsx';
@@ -73,5 +74,13 @@ CMS.registerEventListener({
   },
 });
 guardUploads(window);
+freshEditorPerEntry(window);
+// In development builds (`npm start`) the console shows "Failed prop type: Invalid prop
+// `children` supplied to `ErrorBoundary` (and `Modal`), expected a ReactNode" once at start.
+// Upstream: for React 19, which no longer checks propTypes, Decap calls
+// `PropTypes.checkPropTypes` itself in its components (decaporg/decap-cms#7365, #7463), and
+// prop-types 15.8 judges `PropTypes.node` with react-is 16, which does not know React 19's
+// element type (`react.transitional.element`), so any single element child is reported. It
+// is a message only; production builds skip prop types.
 CMS.init();
 void addModerationLink(document);

@@ -1,17 +1,17 @@
 import type { Root } from 'mdast';
-import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import { mdxjs } from 'micromark-extension-mdxjs';
+import { remark } from 'remark';
+import remarkMdx from 'remark-mdx';
+import type { Processor } from 'unified';
 import { findLimitProblem, type LimitKind } from './mdx-limits.ts';
 
 /**
@@ -21,47 +21,49 @@ import { findLimitProblem, type LimitKind } from './mdx-limits.ts';
  */
 
 /**
- * Parser options by which GFM parts a body can contain. Each part looks at the text for its own
- * marker, and autolink literals, footnotes and tables cost more than the rest of parsing
- * together (tables try every paragraph's first line as a header row). A body without `www.`,
- * `://` or `@` cannot hold an autolink literal, one without `[^` no footnote, one without `|`
- * no table (GFM's delimiter row needs a pipe), one without `~` no strikethrough and one
- * without `[` no task list item: such bodies are parsed without those parts and give the same
- * tree as with all of GFM (`mdx-parser.test.ts` compares them).
+ * Processors by which GFM parts a body can contain: remark with `remark-mdx`, plus the GFM
+ * parts the text can hold. Each part looks at the text for its own marker, and autolink
+ * literals, footnotes and tables cost more than the rest of parsing together (tables try every
+ * paragraph's first line as a header row). A body without `www.`, `://` or `@` cannot hold an
+ * autolink literal, one without `[^` no footnote, one without `|` no table (GFM's delimiter row
+ * needs a pipe), one without `~` no strikethrough and one without `[` no task list item: such
+ * bodies are parsed without those parts and give the same tree as with all of GFM
+ * (`mdx-parser.test.ts` compares them).
  * Built once per combination: constructing the extensions costs more than parsing an article.
  */
-const optionsByParts = new Map<string, Options>();
+const processorsByParts = new Map<string, Processor<Root>>();
 
-function optionsFor(text: string): Options {
+function processorFor(text: string): Processor<Root> {
   const autolinks = /www\.|:\/\/|@/i.test(text);
   const footnotes = text.includes('[^');
   const tables = text.includes('|');
   const strikethrough = text.includes('~');
   const tasks = text.includes('[');
   const key = `${autolinks}/${footnotes}/${tables}/${strikethrough}/${tasks}`;
-  let options = optionsByParts.get(key);
-  if (!options) {
-    options = {
-      extensions: [
-        mdxjs(),
+  let processor = processorsByParts.get(key);
+  if (!processor) {
+    // What remark-gfm does for all of GFM, for the parts this text can hold.
+    function gfmParts(this: Processor) {
+      const data = this.data();
+      (data.micromarkExtensions ??= []).push(
         ...(autolinks ? [gfmAutolinkLiteral()] : []),
         ...(footnotes ? [gfmFootnote()] : []),
         ...(strikethrough ? [gfmStrikethrough()] : []),
         ...(tables ? [gfmTable()] : []),
         ...(tasks ? [gfmTaskListItem()] : []),
-      ],
-      mdastExtensions: [
-        mdxFromMarkdown(),
+      );
+      (data.fromMarkdownExtensions ??= []).push(
         ...(autolinks ? [gfmAutolinkLiteralFromMarkdown()] : []),
         ...(footnotes ? [gfmFootnoteFromMarkdown()] : []),
         ...(strikethrough ? [gfmStrikethroughFromMarkdown()] : []),
         ...(tables ? [gfmTableFromMarkdown()] : []),
         ...(tasks ? [gfmTaskListItemFromMarkdown()] : []),
-      ],
-    };
-    optionsByParts.set(key, options);
+      );
+    }
+    processor = remark().use(remarkMdx).use(gfmParts).freeze() as unknown as Processor<Root>;
+    processorsByParts.set(key, processor);
   }
-  return options;
+  return processor;
 }
 
 /** Where a parse failed, in the body's own lines and columns. */
@@ -102,7 +104,7 @@ export function parseMdx(text: string): Root {
   const limit = findLimitProblem(text);
   if (limit) throw new MdxLimitError(limit.kind, limit.message, limit.fix, limit.line, limit.column);
   try {
-    return fromMarkdown(text, optionsFor(text));
+    return processorFor(text).parse(text);
   } catch (error) {
     // Nesting the scan did not foresee still ends in a clear error rather than a crash.
     if (error instanceof RangeError)

@@ -2,9 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { createServer } from 'vite';
 import { buildAdmin } from '../../admin/build.ts';
 import { cmsConfigYaml, readSettings } from '../../admin/config/cms-config.ts';
 import { ADMIN_BASE, adminViteConfig } from '../../admin/vite.config.ts';
+import { resolveContentDir } from '../content-model/content-dir.ts';
 
 /**
  * The Decap CMS admin at `/admin/`: built with its own Vite configuration into the site's
@@ -19,12 +21,14 @@ export default function admin(): AstroIntegration {
     name: 'szpalta:admin',
     hooks: {
       'astro:config:setup': ({ config }) => {
-        contentDir = resolve(fileURLToPath(config.root), process.env['SZPALTA_CONTENT_DIR'] ?? 'content');
+        contentDir = resolveContentDir(fileURLToPath(config.root));
         // Beside Astro's caches: a rebuild copies the admin when its sources and dependencies are unchanged.
         cacheDir = fileURLToPath(new URL('admin/', config.cacheDir));
       },
+      // Vite is imported with the module (admin/build.ts loads it anyway): a dynamic import here
+      // goes through the config's module runner, which a build may already have closed when it
+      // runs this hook for its content-sync server ("Vite module runner has been closed").
       'astro:server:setup': async ({ server, logger }) => {
-        const { createServer } = await import('vite');
         const admin = await createServer({
           ...adminViteConfig({ mode: 'development' }),
           appType: 'spa',

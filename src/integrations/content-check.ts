@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
-import { checkContent, contentDirFromEnvironment, formatSummary, formatText, type CheckResult } from '../content-check/index.ts';
+import { checkContent, formatSummary, formatText, type CheckResult } from '../../content-check/index.ts';
+import { contentDirFromEnvironment } from '../content-model/content-dir.ts';
 
 /** The content of a build has errors; the message is the full report of the content check. */
 export class ContentCheckError extends AstroError {
@@ -20,7 +21,7 @@ function log(logger: AstroIntegrationLogger, result: CheckResult): void {
 }
 
 /**
- * Runs the content check (`src/content-check/`) on the content folder (`SZPALTA_CONTENT_DIR`,
+ * Runs the content check (`content-check/`) on the content folder (`SZPALTA_CONTENT_DIR`,
  * default `content/`):
  * - `astro build`: before Astro loads any content, so a bad file fails the build with the
  *   check's messages (file, line, field, fix) instead of a stack trace; warnings are logged;

@@ -1,10 +1,7 @@
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MarkdownProcessor, MdxRenderer } from 'astro/markdown';
-import { scanContent, type FileIndex } from '../content-check/lib/files.ts';
-import { checkBody } from '../content-check/lib/mdx.ts';
-import { formatProblem } from '../content-check/lib/report.ts';
-import type { LinkUse, Problem } from '../content-check/lib/types.ts';
+import { checkBody, formatProblem, scanContent, type FileIndex, type LinkUse, type Problem } from '../../content-check/index.ts';
 
 /** An MDX file that breaks the MDX policy; the message lists every problem as `file:line:column rule: message (fix)`. */
 export class MdxPolicyError extends Error {

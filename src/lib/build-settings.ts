@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { readSettingsFile } from '../content-model/settings-file.ts';
 
 /**
- * The few settings Astro needs before any content is loaded, read straight from the settings
- * file that editors own. The whole file is validated later by the `settings` collection
- * schema and by the content check; here only what the config uses is read, with a clear
- * error when it is missing.
+ * The few settings Astro needs before any content is loaded. The file is parsed with the
+ * settings schema (the one the `settings` collection and the content check use, defaults
+ * included); an invalid file stops the build with `file:line:column field: message`.
  */
 export interface BuildSettings {
   /** Public URL of the portal (`url`). */
@@ -19,27 +17,14 @@ export interface BuildSettings {
   commentsOrigin: string | undefined;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
+/** Reads the build settings from the settings file (`content/settings/site.yml`). */
 export function readBuildSettings(settingsFile: URL): BuildSettings {
-  const path = fileURLToPath(settingsFile);
-  const raw: unknown = parseYaml(readFileSync(settingsFile, 'utf8'));
-  const settings = isRecord(raw) ? raw : {};
-  const url = settings['url'];
-  if (typeof url !== 'string' || !url) throw new Error(`${path}: field "url" is missing (the public URL of the portal)`);
-  const ads = isRecord(settings['ads']) ? settings['ads'] : {};
-  const every = ads['everyParagraphs'];
-  const newsletter = isRecord(settings['newsletter']) ? settings['newsletter'] : {};
-  const action = newsletter['action'];
-  const comments = isRecord(settings['comments']) ? settings['comments'] : {};
-  const commentsUrl = comments['url'];
+  const settings = readSettingsFile(fileURLToPath(settingsFile));
+  const action = settings.newsletter.action;
   return {
-    url,
-    adEveryParagraphs: typeof every === 'number' && every > 0 ? every : 4,
-    newsletterOrigin: typeof action === 'string' && /^https?:/.test(action) ? new URL(action).origin : undefined,
-    commentsOrigin:
-      comments['enabled'] !== false && typeof commentsUrl === 'string' && URL.canParse(commentsUrl)
-        ? new URL(commentsUrl).origin
-        : undefined,
+    url: settings.url,
+    adEveryParagraphs: settings.ads.everyParagraphs,
+    newsletterOrigin: action !== undefined && /^https?:/.test(action) ? new URL(action).origin : undefined,
+    commentsOrigin: settings.comments?.enabled ? new URL(settings.comments.url).origin : undefined,
   };
 }

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { groupByTag, sortNewestFirst } from '../utils/articles.ts';
+import { groupByAuthor, groupByTag, sortNewestFirst } from '../utils/articles.ts';
 import { isPublished } from '../utils/publishing.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -24,8 +24,6 @@ export interface Newsroom {
   articlesByTag: Map<string, Article[]>;
   /** Published articles of each author slug, newest first. */
   articlesByAuthor: Map<string, Article[]>;
-  /** Reading time in minutes of an article (computed by the articles loader). */
-  readingMinutes: (article: Article) => number;
 }
 
 let cached: Promise<Newsroom> | undefined;
@@ -38,22 +36,13 @@ async function load(): Promise<Newsroom> {
     getCollection('sponsors'),
   ]);
   const sorted = sortNewestFirst(articles);
-  const articlesByAuthor = new Map<string, Article[]>();
-  for (const article of sorted) {
-    for (const author of article.data.authors) {
-      const list = articlesByAuthor.get(author.id);
-      if (list) list.push(article);
-      else articlesByAuthor.set(author.id, [article]);
-    }
-  }
   return {
     articles: sorted,
     authors: new Map(authors.map((entry) => [entry.id, entry])),
     tags: new Map(tags.map((entry) => [entry.id, entry])),
     sponsors: new Map(sponsors.map((entry) => [entry.id, entry])),
     articlesByTag: groupByTag(sorted),
-    articlesByAuthor,
-    readingMinutes: (article) => article.data.readingMinutes,
+    articlesByAuthor: groupByAuthor(sorted),
   };
 }
 

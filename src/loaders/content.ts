@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { decodeSource, splitFrontMatter } from '../content-check/lib/source.ts';
-import { parseYaml } from '../content-check/lib/yaml.ts';
+import { decodeSource, splitFrontMatter } from '../content-model/source.ts';
+import { parseYaml } from '../content-model/yaml.ts';
 import { findBodyLimitProblem, fileSizeProblem, type FileLimitProblem } from '../content-model/mdx-limits.ts';
 import { classifyOnDisk, collectionModel, discoverContent, type CollectionName, type ContentEntry } from '../content-model/index.ts';
 

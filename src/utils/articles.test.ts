@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { adjacentArticles, compareNewestFirst, groupByTag, relatedArticles, sortNewestFirst, type ArticleLike } from './articles.ts';
+import {
+  adjacentArticles,
+  compareNewestFirst,
+  groupByAuthor,
+  groupByTag,
+  relatedArticles,
+  sortNewestFirst,
+  type ArticleLike,
+} from './articles.ts';
 
 const article = (id: string, date: string, tags: string[] = []): ArticleLike => ({
   id,
@@ -62,6 +70,22 @@ describe('groupByTag', () => {
     expect(groups.get('rodo')?.map((x) => x.id)).toEqual(['d', 'b', 'a']);
     expect(groups.get('oszustwa')?.map((x) => x.id)).toEqual(['c']);
     expect(groups.has('nieznany')).toBe(false);
+  });
+});
+
+describe('groupByAuthor', () => {
+  const written = (id: string, authors: string[]) => ({ id, data: { authors: authors.map((author) => ({ id: author })) } });
+
+  it('lists each article under each of its authors, keeping order', () => {
+    const groups = groupByAuthor([written('c', ['ala']), written('b', ['olek', 'ala']), written('a', ['olek'])]);
+    expect([...groups].map(([author, list]) => [author, list.map((x) => x.id)])).toEqual([
+      ['ala', ['c', 'b']],
+      ['olek', ['b', 'a']],
+    ]);
+  });
+
+  it('has no entry for an author without articles', () => {
+    expect(groupByAuthor([]).size).toBe(0);
   });
 });
 

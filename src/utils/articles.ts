@@ -109,15 +109,28 @@ export function relatedArticles<T extends ArticleLike>(article: T, candidates: r
   return best.map(({ candidate }) => candidate);
 }
 
-/** Articles grouped by tag slug, each group keeping the input order. */
-export function groupByTag<T extends ArticleLike>(articles: readonly T[]): Map<string, T[]> {
+/** Items under each of their keys, each group keeping the input order. */
+function groupByEach<T>(items: readonly T[], keysOf: (item: T) => readonly { id: string }[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const article of articles) {
-    for (const tag of article.data.tags) {
-      const group = groups.get(tag.id);
-      if (group) group.push(article);
-      else groups.set(tag.id, [article]);
+  for (const item of items) {
+    for (const { id } of keysOf(item)) {
+      const group = groups.get(id);
+      if (group) group.push(item);
+      else groups.set(id, [item]);
     }
   }
   return groups;
+}
+
+/** Articles grouped by tag slug, each group keeping the input order. */
+export function groupByTag<T extends ArticleLike>(articles: readonly T[]): Map<string, T[]> {
+  return groupByEach(articles, (article) => article.data.tags);
+}
+
+/**
+ * Articles of each author slug, in the order of `articles` (newest first when it is); an
+ * article with several authors is in each of their lists.
+ */
+export function groupByAuthor<T extends { data: { authors: readonly { id: string }[] } }>(articles: readonly T[]): Map<string, T[]> {
+  return groupByEach(articles, (article) => article.data.authors);
 }

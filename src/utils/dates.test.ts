@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from './dates.ts';
+import { formatDate, newsroomTimestamp } from './dates.ts';
 
 describe('formatDate', () => {
   it('prints Polish month names in the genitive, in Warsaw time', () => {
@@ -13,5 +13,12 @@ describe('formatDate', () => {
 
   it('prints English dates', () => {
     expect(formatDate(new Date('2026-11-22T12:00:00Z'), 'en-GB')).toBe('22 November 2026');
+  });
+});
+
+describe('newsroomTimestamp', () => {
+  it('writes the Warsaw wall clock with its winter and summer offsets', () => {
+    expect(newsroomTimestamp(new Date('2026-11-22T17:05:42Z'))).toBe('2026-11-22T18:05:00+01:00');
+    expect(newsroomTimestamp(new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02T00:30:00+02:00');
   });
 });

@@ -23,3 +23,21 @@ function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
 export function formatDate(date: Date, locale: string, withTime = false): string {
   return formatter(locale, withTime).format(date);
 }
+
+const TIMESTAMP_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: NEWSROOM_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
+});
+
+/** `2026-11-22T18:05:00+01:00`: the moment as a Warsaw wall clock with its offset (whole minutes). */
+export function newsroomTimestamp(moment: Date): string {
+  const parts = Object.fromEntries(TIMESTAMP_FORMAT.formatToParts(moment).map((part) => [part.type, part.value]));
+  const offset = String(parts['timeZoneName']).replace('GMT', '') || '+00:00';
+  return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:00${offset}`;
+}

@@ -13,12 +13,22 @@ export interface Page<T> {
   nextUrl: string | undefined;
 }
 
+/** The path segment before the page number of page N ≥ 2 of a list. */
+export const PAGE_SEGMENT = 'strona';
+
 /**
  * URL of page `number` of a list whose first page lives at `baseUrl` (ending in `/`):
  * page 1 is `baseUrl` itself, page N is `<baseUrl>strona/N/`.
  */
 export function pageUrl(baseUrl: string, number: number): string {
-  return number <= 1 ? baseUrl : `${baseUrl}strona/${number}/`;
+  return number <= 1 ? baseUrl : `${baseUrl}${PAGE_SEGMENT}/${number}/`;
+}
+
+const LATER_PAGE = new RegExp(`^(.*/)${PAGE_SEGMENT}/\\d+/$`);
+
+/** The first page's URL when `path` is page N ≥ 2 of a list (`/tagi/x/strona/3/` → `/tagi/x/`), otherwise undefined. */
+export function firstPageUrl(path: string): string | undefined {
+  return LATER_PAGE.exec(path)?.[1];
 }
 
 /** Splits `items` into pages of `pageSize`. An empty list still has one (empty) page. */

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, excerpt, plainText, readingMinutes } from './reading-time.ts';
+import { countWords, plainText, readingMinutes } from './reading-time.ts';
 
 describe('plainText', () => {
   it('keeps the words of text and components, drops code blocks and comments', () => {
     const body =
       '## Nagłówek\n\nZwykły *tekst* z [linkiem](/x/).\n\n<Callout title="Uwaga">Treść ramki</Callout>\n\n```js\nconst x = 1;\n```\n\n{/* komentarz */}\n';
-    expect(plainText(body)).toBe('Nagłówek Zwykły tekst z linkiem . Treść ramki');
+    expect(plainText(body)).toBe('Nagłówek Zwykły tekst z linkiem. Treść ramki');
+    expect(plainText('Przed {/* uwaga */} po ![opis zdjęcia](../images/a.jpg)\n\n| a | b |\n| - | - |\n| c | `d` |')).toBe(
+      'Przed po a b c d',
+    );
   });
 });
 
@@ -23,15 +26,5 @@ describe('readingMinutes', () => {
   it('is words divided by 200, rounded', () => {
     const words = Array.from({ length: 700 }, () => 'słowo').join(' ');
     expect(readingMinutes(words)).toBe(4);
-  });
-});
-
-describe('excerpt', () => {
-  it('cuts at a word boundary and adds an ellipsis', () => {
-    expect(excerpt('Pierwsze zdanie artykułu jest tutaj, a drugie dalej.', 30)).toBe('Pierwsze zdanie artykułu jest…');
-  });
-
-  it('returns short text whole', () => {
-    expect(excerpt('Krótko.', 30)).toBe('Krótko.');
   });
 });

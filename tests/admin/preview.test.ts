@@ -76,4 +76,35 @@ describe('article preview', () => {
       .poll(() => preview(cms).locator('aside.callout').textContent(), { timeout: 10_000 })
       .toContain('Sprawdź terminy {dziś} & <jutro>.');
   });
+
+  it('renders Markdown as the site does, allowed HTML as itself, and no refused address or unknown component', async () => {
+    const { page } = cms;
+    keepEvidence(page, 'preview-markdown');
+    await page.getByRole('button', { name: 'MDX', exact: true }).click();
+    await page
+      .getByLabel('Treść w MDX')
+      .fill(
+        [
+          '## Śródtytuł',
+          '',
+          'Skrót <abbr title="Unia Europejska">UE</abbr>, ~~stare~~ i [zły link](javascript:alert(1)) oraz [dobry](https://example.com/).',
+          '',
+          '| Kraj | Kara |',
+          '| - | -: |',
+          '| Polska | 10 mln |',
+          '',
+          '<Nieznany tekst="x" />',
+        ].join('\n'),
+      );
+    const frame = preview(cms);
+    await expect.poll(() => frame.locator('.prose h2').textContent(), { timeout: 10_000 }).toBe('Śródtytuł');
+    expect(await frame.locator('.prose abbr').getAttribute('title')).toBe('Unia Europejska');
+    expect(await frame.locator('.prose del').textContent()).toBe('stare');
+    expect(await frame.locator('.prose a', { hasText: 'zły link' }).getAttribute('href')).toBeNull();
+    expect(await frame.locator('.prose a', { hasText: 'dobry' }).getAttribute('href')).toBe('https://example.com/');
+    expect(await frame.locator('.prose table thead th').allTextContents()).toEqual(['Kraj', 'Kara']);
+    expect(await frame.locator('.prose table tbody td').allTextContents()).toEqual(['Polska', '10 mln']);
+    expect(await frame.locator('.prose .preview-unknown').textContent()).toBe('<Nieznany>');
+    expect(await frame.locator('.prose script, .prose [onclick]').count()).toBe(0);
+  });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, SAMPLE_CONTENT, startCms, type Cms } from './support/cms.ts';
 import { expectContentCheckPasses } from './support/content.ts';
-import { bodyEditor, input, keepEvidence, publishNow } from './support/ui.ts';
+import { bodyEditor, input, keepEvidence, openAddress, publishNow } from './support/ui.ts';
 
 /**
  * Round trip over every sample article: open it in the admin, change one word of its body
@@ -74,9 +74,7 @@ describe('editing one word of every sample article', () => {
       keepEvidence(page, `round-trip-${file}`);
       const path = join(cms.contentDir, 'articles', file);
       const original = await readFile(path, 'utf8');
-      await page.goto(`${cms.adminUrl}#/collections/articles/entries/${file.replace(/\.mdx$/, '')}`);
-      // A new hash alone keeps the previous entry's editor; a reload opens this one (the login is kept).
-      await page.reload();
+      await openAddress(page, `${cms.adminUrl}#/collections/articles/entries/${file.replace(/\.mdx$/, '')}`);
       await bodyEditor(page).waitFor();
       await bodyEditor(page).click();
       const word = await selectWord(cms, place.selector);
@@ -98,8 +96,7 @@ describe('editing one word of every sample article', () => {
     const file = articles[0] ?? '';
     const path = join(cms.contentDir, 'articles', file);
     const original = await readFile(path, 'utf8');
-    await page.goto(`${cms.adminUrl}#/collections/articles/entries/${file.replace(/\.mdx$/, '')}`);
-    await page.reload();
+    await openAddress(page, `${cms.adminUrl}#/collections/articles/entries/${file.replace(/\.mdx$/, '')}`);
     await page.getByRole('button', { name: 'MDX', exact: true }).click();
     const source = page.getByLabel('Treść w MDX');
     await source.press('ControlOrMeta+End');
@@ -129,8 +126,7 @@ describe('editing one word of every sample article', () => {
     const original = await readFile(path, 'utf8');
     const line = new RegExp(`^${key}: .*$`, 'm').exec(original)?.[0];
     expect(line, `${file} has a ${key} line`).toBeDefined();
-    await page.goto(`${cms.adminUrl}#/collections/${entry}`);
-    await page.reload();
+    await openAddress(page, `${cms.adminUrl}#/collections/${entry}`);
     await input(page, label).fill(`${REPLACEMENT} ${key}`);
     await publishNow(page);
     await expect

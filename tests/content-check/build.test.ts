@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent, formatText } from '../../src/content-check/index.ts';
+import { checkContent, formatText } from '../../content-check/index.ts';
 import { createProjectCopy, runAstroBuild } from '../support/build.ts';
 import { FIXTURES, layContent, REPO } from './support.ts';
 
@@ -45,15 +45,20 @@ describe('astro build with the content check', () => {
     layContent(join(import.meta.dirname, 'build', 'malformed'), join(projectDir, 'content'));
     const { code, output } = await build(projectDir);
     expect(code, output).not.toBe(0);
-    for (const line of [
-      'content/articles/zepsuty.mdx:1:1 title: title is required (add "title: …" to the front matter)',
-      'content/articles/zepsuty.mdx:3:10 pubDate: must be a date such as 2026-11-22 or 2026-11-22T09:30:00+01:00',
-      'content/articles/zepsuty.mdx:4:11 authors[0]: unknown author "nieznany-autor"',
-      'content/articles/zepsuty.mdx:6:3 hero.alt: hero.alt (alternative text of the photo) is required',
-      'content/articles/kopia.mdx:1:1 duplicate-slug: the slug "pierwszy-artykul" is also the slug of content/articles/pierwszy-artykul.mdx',
-    ]) {
-      expect(output).toContain(line);
-    }
+    // The build's own words for the editor: the check's lines (the first one follows the error's name), pinned.
+    const reported = output
+      .split('\n')
+      .map((line) => /content\/\S+:\d+:\d+ .*/.exec(line)?.[0])
+      .filter((line) => line !== undefined);
+    expect(reported.join('\n')).toMatchInlineSnapshot(`
+      "content/articles/kopia.mdx:1:1 duplicate-slug: the slug "pierwszy-artykul" is also the slug of content/articles/pierwszy-artykul.mdx; only one of them would be published (remove the slug field or give each file its own slug)
+      content/articles/kopia.mdx:6:7 slug: the slug field replaces the file name as the address of the page (remove the line and rename the file to pierwszy-artykul.mdx)
+      content/articles/pierwszy-artykul.mdx:1:1 duplicate-slug: the slug "pierwszy-artykul" is also the slug of content/articles/kopia.mdx; only one of them would be published (rename one of the files)
+      content/articles/zepsuty.mdx:1:1 title: title is required (add "title: …" to the front matter)
+      content/articles/zepsuty.mdx:3:10 pubDate: must be a date such as 2026-11-22 or 2026-11-22T09:30:00+01:00 (write the date as YYYY-MM-DD, or with time and zone as YYYY-MM-DDTHH:MM:SS+01:00)
+      content/articles/zepsuty.mdx:4:11 authors[0]: unknown author "nieznany-autor" (use the file name of an author in content/authors, or add content/authors/nieznany-autor.yml)
+      content/articles/zepsuty.mdx:6:3 hero.alt: hero.alt (alternative text of the photo) is required (add "alt: …" under "hero:")"
+    `);
     expect(readdirSync(projectDir)).not.toContain('dist');
   });
 

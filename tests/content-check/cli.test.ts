@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkContent, formatText } from '../../src/content-check/index.ts';
+import { checkContent, formatText } from '../../content-check/index.ts';
 import { fileSlug } from '../../src/content-model/index.ts';
 import { NEWSROOM_TIME_ZONE } from '../../src/utils/dates.ts';
 import { materialize, NOW, REPO } from './support.ts';

@@ -1,16 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent, formatText } from '../../src/content-check/index.ts';
+import { checkContent, formatText } from '../../content-check/index.ts';
 import { classifyOnDisk, classifyPath, discoverContent, fileSlug, slugMistake } from '../../src/content-model/index.ts';
-import { createProjectCopy, runAstroBuild } from '../support/build.ts';
-import { FIXTURES, layContent, NOW, REPO } from './support.ts';
+import { FIXTURES, hostileArticle, hostilePage, layContent, NOW, REPO } from './support.ts';
 
 /**
  * Content is data, never code: the files the content check checks are exactly the files the
- * site builds (one discovery function), and MDX with code is refused by the build itself, even
- * with the content check integration switched off.
+ * site builds (one discovery function). That the build itself refuses MDX with code, even with
+ * the content check integration switched off, is `content-is-data.build.test.ts`.
  */
 
 const temporary: string[] = [];
@@ -22,52 +21,6 @@ function workDir(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `szpalta-trust-${name}-`));
   temporary.push(dir);
   return dir;
-}
-
-/** An article whose MDX, if it ever ran, would write `marker` (a path outside the project). */
-function hostileArticle(marker: string, title = 'Wrogi tekst'): string {
-  return [
-    '---',
-    `title: ${title}`,
-    'lead: Ten plik próbuje uruchomić kod podczas budowania.',
-    'pubDate: 2026-11-01T10:00:00+01:00',
-    'authors: [anna-kowalska]',
-    'tags: []',
-    '---',
-    '',
-    "import { writeFileSync } from 'node:fs';",
-    '',
-    `export const ran = writeFileSync(${JSON.stringify(marker)}, 'the content ran as code');`,
-    '',
-    'Zwykły akapit.',
-    '',
-    `{writeFileSync(${JSON.stringify(`${marker}.expression`)}, 'ran')}`,
-    '',
-    '<script>alert(1)</script>',
-    '',
-  ].join('\n');
-}
-
-function hostilePage(marker: string): string {
-  return hostileArticle(marker, 'Zła strona')
-    .replace(/^lead:.*\n|^pubDate:.*\n|^authors:.*\n|^tags:.*\n/gm, '')
-    .replace('title: Zła strona', 'title: Zła strona\ndescription: Strona spoza repozytorium.');
-}
-
-/** A project copy whose config has no content check integration: only the build itself guards the content. */
-const UNCHECKED_CONFIG = `import config from './astro.config.mjs';
-export default { ...config, integrations: (config.integrations ?? []).filter((integration) => integration.name !== 'szpalta:content-check') };
-`;
-
-async function uncheckedProject(dir: string): Promise<string> {
-  const projectDir = join(dir, 'project');
-  await createProjectCopy(projectDir);
-  writeFileSync(join(projectDir, 'astro.unchecked.config.mjs'), UNCHECKED_CONFIG);
-  return projectDir;
-}
-
-function build(projectDir: string, contentDir: string): Promise<{ code: number | null; output: string }> {
-  return runAstroBuild(projectDir, contentDir, 'astro.unchecked.config.mjs');
 }
 
 describe('what is content: one decision for the check, the loaders and the CMS', () => {
@@ -164,105 +117,5 @@ describe('one slug function for the CMS, npm run new and the check', () => {
       'letters with diacritics and other non-ASCII characters (ą, ł, emoji…) are not allowed in a file name',
     );
     expect(slugMistake('a--b')).toBe('a file name must not contain two hyphens in a row');
-  });
-});
-
-describe('the build refuses content as code without the content check', () => {
-  it('does not build a dot-file, a .md file or a badly named file, and runs none of their code', { timeout: 400_000 }, async () => {
-    const dir = workDir('build-ignored');
-    const projectDir = await uncheckedProject(dir);
-    const content = join(dir, 'content');
-    layContent(join(FIXTURES, 'valid-base'), content);
-    writeFileSync(join(content, 'articles/.ukryty.mdx'), hostileArticle(join(dir, 'ran-dot-file')));
-    writeFileSync(join(content, 'articles/zly_plik.mdx'), hostileArticle(join(dir, 'ran-bad-name')));
-    mkdirSync(join(content, 'articles/.ukryty-folder'));
-    writeFileSync(join(content, 'articles/.ukryty-folder/tekst.mdx'), hostileArticle(join(dir, 'ran-dot-folder')));
-    writeFileSync(join(content, 'articles/notatka.md'), hostileArticle(join(dir, 'ran-md')));
-    writeFileSync(join(content, 'pages/strona.mdx.bak'), hostilePage(join(dir, 'ran-bak')));
-    const { code, output } = await build(projectDir, content);
-    expect(code, output.split('\n').slice(-30).join('\n')).toBe(0);
-    expect(readdirSync(dir).filter((name) => name.startsWith('ran'))).toEqual([]);
-    expect(output).toContain('content/articles/.ukryty.mdx is not built: hidden files and folders');
-    expect(readdirSync(join(projectDir, 'dist/artykuly')).sort()).toEqual(['drugi-artykul', 'pierwszy-artykul']);
-    // Neither the pages nor the feed nor the sitemap know the refused files.
-    for (const file of ['rss.xml', 'sitemap-0.xml', 'index.html']) {
-      expect(readFileSync(join(projectDir, 'dist', file), 'utf8'), file).not.toMatch(/Wrogi tekst|Zła strona|alert\(1\)/);
-    }
-  });
-
-  it(
-    'fails on an article with import, export, expressions and a script, naming file and line, and runs none of it',
-    { timeout: 400_000 },
-    async () => {
-      const dir = workDir('build-code');
-      const projectDir = await uncheckedProject(dir);
-      const content = join(dir, 'content');
-      layContent(join(FIXTURES, 'valid-base'), content);
-      writeFileSync(join(content, 'articles/zly.mdx'), hostileArticle(join(dir, 'ran')));
-      const { code, output } = await build(projectDir, content);
-      expect(code).not.toBe(0);
-      expect(readdirSync(dir).filter((name) => name.startsWith('ran'))).toEqual([]);
-      expect(output).toContain('MDX content breaks the MDX policy');
-      expect(output).toMatch(/content\/articles\/zly\.mdx:9:1 [a-z-]+: .*import/);
-      expect(output).toMatch(/content\/articles\/zly\.mdx:11:1 [a-z-]+: .*export/);
-      expect(output).toMatch(/content\/articles\/zly\.mdx:15:1 [a-z-]+: .*expression/);
-      expect(output).toMatch(/content\/articles\/zly\.mdx:17:1 forbidden-element: /);
-      expect(existsSync(join(projectDir, 'dist/artykuly/zly'))).toBe(false);
-    },
-  );
-
-  it('fails on a symbolic link in the content folder, naming it, and runs no code from where it points', { timeout: 400_000 }, async () => {
-    const dir = workDir('build-symlink');
-    const projectDir = await uncheckedProject(dir);
-    const content = join(dir, 'content');
-    layContent(join(FIXTURES, 'valid-base'), content);
-    mkdirSync(join(dir, 'outside'));
-    writeFileSync(join(dir, 'outside/zla.mdx'), hostilePage(join(dir, 'ran')));
-    symlinkSync(join(dir, 'outside/zla.mdx'), join(content, 'pages/zla.mdx'));
-    const { code, output } = await build(projectDir, content);
-    expect(code).not.toBe(0);
-    expect(output).toContain('pages/zla.mdx: a symbolic link: the site does not follow links');
-    expect(readdirSync(dir).filter((name) => name.startsWith('ran'))).toEqual([]);
-  });
-});
-
-describe('the build applies the parse limits without the content check', () => {
-  it('fails on 20,000 nested > with file and line instead of overflowing the stack', { timeout: 400_000 }, async () => {
-    const dir = workDir('build-nested');
-    const projectDir = await uncheckedProject(dir);
-    const content = join(dir, 'content');
-    layContent(join(FIXTURES, 'valid-base'), content);
-    const article = readFileSync(join(content, 'articles/drugi-artykul.mdx'), 'utf8');
-    const bodyStart = article.indexOf('\n---\n', 4) + 5;
-    const line = article.slice(0, bodyStart).split('\n').length;
-    writeFileSync(join(content, 'articles/drugi-artykul.mdx'), `${article.slice(0, bodyStart)}${'> '.repeat(20_000)}cytat\n`);
-    const { code, output } = await build(projectDir, content);
-    expect(code).not.toBe(0);
-    expect(output).not.toContain('Maximum call stack size exceeded');
-    expect(output).toContain(
-      `content/articles/drugi-artykul.mdx:${line}:1 limit: the line starts with 40000 characters of quote, list or indentation markers, more than the 100 allowed (nest quotes and lists a few levels deep at most)`,
-    );
-  });
-});
-
-describe('one image rule for the check, the site and the CMS', () => {
-  it('refuses an .svg sponsor logo in the build, as the check and the CMS do', { timeout: 400_000 }, async () => {
-    const dir = workDir('build-svg-logo');
-    const projectDir = await uncheckedProject(dir);
-    const content = join(dir, 'content');
-    layContent(join(FIXTURES, 'valid-base'), content);
-    writeFileSync(
-      join(content, 'images/sponsors/tarcza.svg'),
-      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>\n',
-    );
-    writeFileSync(
-      join(content, 'sponsors/tarcza.yml'),
-      'name: Tarcza Cyfrowa\nurl: https://tarcza.example\nlogo: ../images/sponsors/tarcza.svg\n',
-    );
-    const { code, output } = await build(projectDir, content);
-    expect(code).not.toBe(0);
-    expect(output).toContain('sponsors/tarcza.yml');
-    expect(output).toContain('"../images/sponsors/tarcza.svg" is an SVG file');
-    expect(existsSync(join(projectDir, 'dist/index.html'))).toBe(false);
   });
 });

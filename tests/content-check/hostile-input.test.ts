@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent, formatText } from '../../src/content-check/index.ts';
+import { checkContent, formatText } from '../../content-check/index.ts';
 import { BASE, layContent, NOW, REPO } from './support.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHref } from '../../src/content-check/lib/links.ts';
-import { decodeSource, lineStartsOf, positionAt, splitFrontMatter } from '../../src/content-check/lib/source.ts';
-import { closest, listOf } from '../../src/content-check/lib/suggest.ts';
-import { locate, parseYaml } from '../../src/content-check/lib/yaml.ts';
+import { classifyHref } from '../../src/content-model/links.ts';
+import { decodeSource, lineStartsOf, positionAt, splitFrontMatter } from '../../src/content-model/source.ts';
+import { closest, listOf } from '../../content-check/lib/suggest.ts';
+import { locate, parseYaml } from '../../src/content-model/yaml.ts';
 
 describe('positions', () => {
   it('count lines over LF and CRLF endings, 1-based', () => {

@@ -34,3 +34,34 @@ export function layContent(caseDir: string, content: string): void {
     }
   }
 }
+
+/** An article whose MDX, if it ever ran, would write `marker` (a path outside the project). */
+export function hostileArticle(marker: string, title = 'Wrogi tekst'): string {
+  return [
+    '---',
+    `title: ${title}`,
+    'lead: Ten plik próbuje uruchomić kod podczas budowania.',
+    'pubDate: 2026-11-01T10:00:00+01:00',
+    'authors: [anna-kowalska]',
+    'tags: []',
+    '---',
+    '',
+    "import { writeFileSync } from 'node:fs';",
+    '',
+    `export const ran = writeFileSync(${JSON.stringify(marker)}, 'the content ran as code');`,
+    '',
+    'Zwykły akapit.',
+    '',
+    `{writeFileSync(${JSON.stringify(`${marker}.expression`)}, 'ran')}`,
+    '',
+    '<script>alert(1)</script>',
+    '',
+  ].join('\n');
+}
+
+/** A static page with the same code as `hostileArticle`. */
+export function hostilePage(marker: string): string {
+  return hostileArticle(marker, 'Zła strona')
+    .replace(/^lead:.*\n|^pubDate:.*\n|^authors:.*\n|^tags:.*\n/gm, '')
+    .replace('title: Zła strona', 'title: Zła strona\ndescription: Strona spoza repozytorium.');
+}

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,16 +26,12 @@ export interface FixtureBuild {
 }
 
 /**
- * Runs `astro build` in `projectDir` (a project copy) on `contentDir`, with its own cache folder
- * and no colours, and gives back the exit code and everything it printed (stdout and stderr).
+ * Starts `astro build` in `projectDir` (a project copy) on `contentDir`, with `config` when given,
+ * its own cache folder (`<projectDir>/.cache`) and no colours; stdout and stderr are piped.
  */
-export async function runAstroBuild(
-  projectDir: string,
-  contentDir: string,
-  config?: string,
-): Promise<{ code: number | null; output: string }> {
+function spawnAstroBuild(projectDir: string, contentDir: string, config?: string) {
   const args = [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...(config ? ['--config', config] : [])];
-  const child = spawn(nodeBinary(), args, {
+  return spawn(nodeBinary(), args, {
     cwd: projectDir,
     env: {
       ...process.env,
@@ -47,13 +43,30 @@ export async function runAstroBuild(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve, reject) => {
+}
+
+/** Resolves with the exit code of a finished child process. */
+function exitCode(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', resolve);
   });
+}
+
+/**
+ * Runs `astro build` in `projectDir` (a project copy) on `contentDir`, with its own cache folder
+ * and no colours, and gives back the exit code and everything it printed (stdout and stderr).
+ */
+export async function runAstroBuild(
+  projectDir: string,
+  contentDir: string,
+  config?: string,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawnAstroBuild(projectDir, contentDir, config);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await exitCode(child);
   return { code, output: stripVTControlCharacters(output) };
 }
 
@@ -118,24 +131,10 @@ export async function astroBuild({
   logFile: string;
 }): Promise<void> {
   const log = createWriteStream(logFile);
-  const child = spawn(nodeBinary(), [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: projectDir,
-    env: {
-      ...process.env,
-      SZPALTA_CONTENT_DIR: contentDir,
-      SZPALTA_CACHE_DIR: join(projectDir, '.cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnAstroBuild(projectDir, contentDir);
   child.stdout.pipe(log);
   child.stderr.pipe(log);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
+  const code = await exitCode(child);
   await new Promise((resolve) => log.end(resolve));
   if (code !== 0) {
     const lines = stripVTControlCharacters(await readFile(logFile, 'utf8')).split('\n');

@@ -1,9 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { headersFor, parseHeadersFile, type HeaderRule } from './headers-file.ts';
+import { startLocalServer, type LocalServer } from './local-server.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,11 +25,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** A running static server; `close()` stops it. */
-export interface StaticServer {
-  /** Base URL, `http://127.0.0.1:<port>` (no trailing slash). */
-  origin: string;
-  close: () => Promise<void>;
-}
+export type StaticServer = LocalServer;
 
 /**
  * Serves a built site from `root` on 127.0.0.1 and a free port, the way a static host does:
@@ -47,42 +42,25 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       () => false,
     );
 
-  const server: Server = createServer((request, response) => {
-    void (async () => {
-      const url = new URL(request.url ?? '/', 'http://localhost');
-      const pathname = decodeURIComponent(url.pathname);
-      const relative = normalize(pathname).replace(/^(\.\.[/\\])+/, '');
-      let file = join(root, relative);
-      let status = 200;
-      if (pathname.endsWith('/')) file = join(file, 'index.html');
-      if (!(await isFile(file))) {
-        if (!pathname.endsWith('/') && (await isFile(join(file, 'index.html')))) {
-          response.writeHead(301, { location: `${pathname}/${url.search}` }).end();
-          return;
-        }
-        file = join(root, '404.html');
-        status = 404;
+  return startLocalServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const pathname = decodeURIComponent(url.pathname);
+    const relative = normalize(pathname).replace(/^(\.\.[/\\])+/, '');
+    let file = join(root, relative);
+    let status = 200;
+    if (pathname.endsWith('/')) file = join(file, 'index.html');
+    if (!(await isFile(file))) {
+      if (!pathname.endsWith('/') && (await isFile(join(file, 'index.html')))) {
+        response.writeHead(301, { location: `${pathname}/${url.search}` }).end();
+        return;
       }
-      const headers: Record<string, string> = Object.fromEntries(headersFor(rules, pathname));
-      headers['content-type'] = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      response.writeHead(status, headers);
-      if (request.method === 'HEAD') response.end();
-      else createReadStream(file).pipe(response);
-    })().catch((error: unknown) => {
-      response.writeHead(500).end(String(error));
-    });
+      file = join(root, '404.html');
+      status = 404;
+    }
+    const headers: Record<string, string> = Object.fromEntries(headersFor(rules, pathname));
+    headers['content-type'] = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    response.writeHead(status, headers);
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(file).pipe(response);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
 }

@@ -5,7 +5,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, formatText } from '../../src/content-check/index.ts';
+import { checkContent, formatText } from '../../content-check/index.ts';
 import { ImageStore } from '../../wordpress-import/lib/images.ts';
 import { importWordPress } from '../../wordpress-import/lib/import.ts';
 import { launchChromium } from '../support/browser.ts';

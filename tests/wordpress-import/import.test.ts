@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { parse } from 'yaml';
-import { checkContent } from '../../src/content-check/index.ts';
+import { checkContent } from '../../content-check/index.ts';
 import { importWordPress, type ImportReport } from '../../wordpress-import/lib/import.ts';
 import { WxrError } from '../../wordpress-import/lib/wxr.ts';
 import { ROOT } from '../support/build.ts';

@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkContent, displayPath } from '../../src/content-check/index.ts';
+import { checkContent, displayPath } from '../../content-check/index.ts';
 import { readRedirects, redirectsFile } from '../../src/lib/redirects.ts';
 import { ROOT } from '../support/build.ts';
 import { FIXTURES } from './support.ts';

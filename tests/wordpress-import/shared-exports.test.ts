@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkContent, formatText } from '../../src/content-check/index.ts';
+import { checkContent, formatText } from '../../content-check/index.ts';
 import { importWordPress } from '../../wordpress-import/lib/import.ts';
 import { WxrError } from '../../wordpress-import/lib/wxr.ts';
 import { ROOT } from '../support/build.ts';

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { dirname, join, posix, resolve } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import sharp from 'sharp';
-import { RESERVED_PAGE_SLUGS } from '../../src/content-check/index.ts';
+import { RESERVED_PAGE_SLUGS, urls } from '../../src/lib/urls.ts';
 import { asciiSlug } from '../../src/utils/slug.ts';
 import { convertBody, htmlToText, splitCredit, type BodyContext } from './body.ts';
 import { ImageStore } from './images.ts';
@@ -309,7 +309,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
       item,
       kind: isPage ? 'page' : 'article',
       slug,
-      url: published ? (isPage ? `/${slug}/` : `/artykuly/${slug}/`) : undefined,
+      url: published ? (isPage ? urls.page(slug) : urls.article(slug)) : undefined,
     });
   }
 

@@ -1,31 +1,15 @@
 /** @jsxImportSource react */
 import type { Map as ImmutableMap } from 'immutable';
-import type { MarkType } from 'prosemirror-model';
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { Component, createRef, type ReactNode } from 'react';
-import { componentSpecs } from './components.ts';
 import { openBody, saveBody, type OpenedBody } from './document.ts';
-import {
-  blockKind,
-  currentLink,
-  editorPlugins,
-  insertComponent,
-  insertRaw,
-  markActive,
-  redo,
-  setBlockKind,
-  setLink,
-  toggleBulletList,
-  toggleMark,
-  toggleOrderedList,
-  toggleQuote,
-  undo,
-} from './editor/commands.ts';
+import { editorPlugins } from './editor/commands.ts';
 import { nodeViews, type EditorHost } from './editor/node-views.ts';
 import { schema } from './editor/schema.ts';
 import { checkBody, describeProblems, type Problem } from './policy.ts';
 import { MdxSyntaxError } from './syntax.ts';
+import { Toolbar, type Command } from './Toolbar.tsx';
 import './editor/editor.css';
 
 /**
@@ -34,7 +18,8 @@ import './editor/editor.css';
  * The saved value is always text. In rich mode it is rebuilt from the original text and
  * the edited blocks (`saveBody`), so untouched parts stay byte-identical and typed text is
  * escaped; in MDX mode the text is what the editor typed. Either way `isValid` refuses to
- * save a body that breaks the rules of `policy.ts`.
+ * save a body that breaks the rules of `policy.ts`. This component owns the document, the
+ * mode and the problems; the formatting toolbar is `Toolbar.tsx`.
  */
 
 interface MediaLibraryRequest {
@@ -69,8 +54,6 @@ interface State {
   problems: Problem[];
   /** Why the body could not be opened in rich mode. */
   openError?: string | undefined;
-  linkEditing: boolean;
-  linkValue: string;
   /** Bumped on every editor transaction so that the toolbar re-renders. */
   tick: number;
 }
@@ -87,7 +70,7 @@ export class MdxEditor extends Component<MdxEditorProps, State> {
   constructor(props: MdxEditorProps) {
     super(props);
     const text = props.value ?? '';
-    this.state = { mode: 'rich', raw: text, problems: [], linkEditing: false, linkValue: '', tick: 0 };
+    this.state = { mode: 'rich', raw: text, problems: [], tick: 0 };
     try {
       this.opened = openBody(text);
     } catch (error) {
@@ -220,109 +203,11 @@ export class MdxEditor extends Component<MdxEditorProps, State> {
     }
   }
 
-  private run(command: (state: EditorState, dispatch?: (tr: Transaction) => void) => boolean) {
+  private run(command: Command) {
     const view = this.view;
     if (!view) return;
     command(view.state, view.dispatch);
     view.focus();
-  }
-
-  private renderToolbar(): ReactNode {
-    const state = this.view?.state;
-    const active = (mark: MarkType) => (state ? markActive(state, mark) : false);
-    const button = (label: string, title: string, onClick: () => void, pressed?: boolean) => (
-      <button
-        type="button"
-        className="mdx-toolbar__button"
-        title={title}
-        aria-label={title}
-        {...(pressed === undefined ? {} : { 'aria-pressed': pressed })}
-        onMouseDown={(event) => event.preventDefault()}
-        onClick={onClick}
-      >
-        {label}
-      </button>
-    );
-    return (
-      <div className="mdx-toolbar" role="toolbar" aria-label="Formatowanie treści">
-        <select
-          aria-label="Styl akapitu"
-          value={state ? blockKind(state) : 'p'}
-          onChange={(event) => this.run(setBlockKind(event.target.value))}
-        >
-          <option value="p">Akapit</option>
-          <option value="h2">Śródtytuł</option>
-          <option value="h3">Śródtytuł niższy</option>
-          <option value="h4">Śródtytuł 4. stopnia</option>
-        </select>
-        {button('B', 'Pogrubienie', () => this.run(toggleMark(schema.marks.strong)), active(schema.marks.strong))}
-        {button('I', 'Kursywa', () => this.run(toggleMark(schema.marks.em)), active(schema.marks.em))}
-        {button('</>', 'Kod', () => this.run(toggleMark(schema.marks.code)), active(schema.marks.code))}
-        {button(
-          'Link',
-          'Link',
-          () => this.setState({ linkEditing: true, linkValue: (state && currentLink(state)) ?? 'https://' }),
-          active(schema.marks.link),
-        )}
-        {button('•', 'Lista punktowana', () => this.run(toggleBulletList))}
-        {button('1.', 'Lista numerowana', () => this.run(toggleOrderedList))}
-        {button('❝', 'Cytat', () => this.run(toggleQuote))}
-        <select
-          aria-label="Wstaw element"
-          value=""
-          onChange={(event) => {
-            const value = event.target.value;
-            if (value === '@raw') this.run(insertRaw);
-            else if (value) this.run(insertComponent(value));
-          }}
-        >
-          <option value="">Wstaw…</option>
-          {componentSpecs.map((spec) => (
-            <option key={spec.name} value={spec.name}>
-              {spec.label}
-            </option>
-          ))}
-          <option value="@raw">Blok kodu MDX</option>
-        </select>
-        {button('↶', 'Cofnij', () => this.run(undo))}
-        {button('↷', 'Ponów', () => this.run(redo))}
-      </div>
-    );
-  }
-
-  private renderLinkForm(): ReactNode {
-    if (!this.state.linkEditing) return null;
-    const apply = (href: string) => {
-      this.setState({ linkEditing: false });
-      this.run(setLink(href.trim()));
-    };
-    return (
-      <form
-        className="mdx-link-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          apply(this.state.linkValue);
-        }}
-      >
-        <label>
-          Adres linku{' '}
-          <input
-            type="url"
-            aria-label="Adres linku"
-            value={this.state.linkValue}
-            autoFocus
-            onChange={(event) => this.setState({ linkValue: event.target.value })}
-          />
-        </label>
-        <button type="submit">Zastosuj</button>
-        <button type="button" onClick={() => apply('')}>
-          Usuń link
-        </button>
-        <button type="button" onClick={() => this.setState({ linkEditing: false })}>
-          Anuluj
-        </button>
-      </form>
-    );
   }
 
   override render(): ReactNode {
@@ -344,8 +229,7 @@ export class MdxEditor extends Component<MdxEditorProps, State> {
         ) : null}
         {mode === 'rich' ? (
           <>
-            {this.renderToolbar()}
-            {this.renderLinkForm()}
+            <Toolbar state={this.view?.state} run={(command) => this.run(command)} />
             <div ref={this.mount} className="mdx-editor__rich" />
           </>
         ) : (

@@ -48,7 +48,7 @@ function specOf(name: MdxComponentName): ComponentSpec {
       image: shape[prop] === articleImagePath,
     };
   });
-  return { name, label: entry.label.pl, children: entry.children, props };
+  return { name, label: entry.label, children: entry.children, props };
 }
 
 /** Every component of the registry, in registry order. */

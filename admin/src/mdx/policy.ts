@@ -1,7 +1,8 @@
 import type { Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { mdxComponents, type MdxComponentName } from '../../../src/components/mdx/registry.ts';
-import { classifyHref } from '../../../src/content-check/lib/links.ts';
+import { urls } from '../../../src/lib/urls.ts';
+import { classifyHref } from '../../../src/content-model/links.ts';
 import { limitMessagesPl } from '../../../src/content-model/mdx-limits.ts';
 import { componentAttributeIssues, isHtmlName, nodeIssues, polishMessage } from '../../../src/content-model/mdx-policy.ts';
 import { MdxLimitError, MdxSyntaxError, parseMdx } from './syntax.ts';
@@ -44,7 +45,7 @@ class Checker {
   }
 
   address(node: Nodes, href: string) {
-    const target = classifyHref(href, '/artykuly/', undefined);
+    const target = classifyHref(href, urls.articles, undefined);
     if (target.kind === 'empty') this.report(node, 'Link bez adresu.');
     else if (target.kind === 'unsafe') this.report(node, `Adresy ${target.scheme}: są niedozwolone.`);
   }

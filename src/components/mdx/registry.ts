@@ -11,6 +11,7 @@ import { imageTypeRule, notBlank, text } from '../../schemas/helpers.ts';
  * `index.ts`), by the content check (which refuses any other component and validates
  * props against these schemas) and by the CMS (which offers exactly these in its editor).
  * Props are strings in MDX (`<Callout type="warning">`), so every schema takes strings.
+ * `label` is the component's name in the CMS, whose interface is Polish.
  */
 
 /**
@@ -29,7 +30,7 @@ const optionalText = text().min(1).superRefine(notBlank('the value')).optional()
 
 export const mdxComponents = {
   Figure: {
-    label: { pl: 'Zdjęcie z podpisem', en: 'Figure with caption' },
+    label: 'Zdjęcie z podpisem',
     children: false,
     props: z.strictObject({
       /** The image, relative to the article: `../images/<file>`. */
@@ -43,7 +44,7 @@ export const mdxComponents = {
     }),
   },
   Callout: {
-    label: { pl: 'Ramka', en: 'Callout' },
+    label: 'Ramka',
     children: true,
     props: z.strictObject({
       /** Look and meaning: `info` (default), `warning` (a fraud alert), `important`. */
@@ -53,7 +54,7 @@ export const mdxComponents = {
     }),
   },
   Quote: {
-    label: { pl: 'Cytat', en: 'Quote' },
+    label: 'Cytat',
     children: true,
     props: z.strictObject({
       /** Who said it. */
@@ -63,7 +64,7 @@ export const mdxComponents = {
     }),
   },
   Ad: {
-    label: { pl: 'Miejsce reklamowe', en: 'Ad slot' },
+    label: 'Miejsce reklamowe',
     children: false,
     props: z.strictObject({
       /** Slot id from the site settings. Default: the in-article slot. An article that places its own slot gets no automatic ones. */
@@ -74,7 +75,7 @@ export const mdxComponents = {
     }),
   },
   Embed: {
-    label: { pl: 'Osadzony odnośnik', en: 'Embed' },
+    label: 'Osadzony odnośnik',
     children: false,
     props: z.strictObject({
       /** Address of the embedded material (video, post, document). https only. */

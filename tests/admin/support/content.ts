@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { checkContent, formatProblem } from '../../../src/content-check/index.ts';
+import { checkContent, formatProblem } from '../../../content-check/index.ts';
 import { ROOT } from './cms.ts';
 
 /**

@@ -48,6 +48,16 @@ export async function insertExisting(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Wybierz zaznaczone' }).waitFor({ state: 'detached' });
 }
 
+/**
+ * Opens an admin address as a new page load (the login is kept): going from one entry to
+ * another by address reloads the admin (`admin/src/entry-navigation.ts`), and a load of its own
+ * leaves nothing of that reload to wait for.
+ */
+export async function openAddress(page: Page, url: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(url);
+}
+
 /** The rich body editor (ProseMirror) of the entry. */
 export function bodyEditor(page: Page): Locator {
   return page.locator('.mdx-editor__content');

@@ -7,16 +7,17 @@ import { join } from 'node:path';
 import { headersWithBackendOrigins, withBackendOrigins } from '../../../admin/build.ts';
 import { ROOT } from '../../support/build.ts';
 import { backendOrigins, cmsCollections, cmsConfig, cmsConfigYaml } from '../../../admin/config/cms-config.ts';
-import { dateTimeFormat, jsonSchemaOf, markerHelpers } from '../../../admin/config/fields.ts';
+import { dateTimeFormat } from '../../../admin/config/fields.ts';
 import { componentSpecs } from '../../../admin/src/mdx/components.ts';
-import { mdxComponents } from '../../../src/components/mdx/registry.ts';
 import { COLLECTIONS } from '../../../src/content-model/index.ts';
 import { SLUG_KEY } from '../../../admin/config/names.ts';
-import { articleSchema, authorSchema, pageSchema, settingsSchema, sponsorSchema, tagSchema } from '../../../src/schemas/index.ts';
+import { articleSchema, settingsSchema } from '../../../src/schemas/index.ts';
 
 /**
- * The CMS configuration is generated from the schemas; these tests pin what the generation
- * must guarantee: every schema field is in the CMS with its required-ness, and nothing else.
+ * The CMS configuration is generated from the schemas. These tests pin what it generates:
+ * every collection's fields in outline and the component specs as inline snapshots (a change
+ * to a schema, a label or the generator shows up in review), and the rules the generation
+ * must keep (relations store slugs, dates carry their offset, uploads go to content/images).
  */
 
 interface Field {
@@ -27,30 +28,213 @@ interface Field {
   [option: string]: unknown;
 }
 
-const schemas = {
-  articles: articleSchema(markerHelpers),
-  authors: authorSchema(markerHelpers),
-  tags: tagSchema(),
-  sponsors: sponsorSchema(markerHelpers),
-  pages: pageSchema(),
-  settings: settingsSchema(),
-};
+/**
+ * One line per field, nested fields indented: `name widget "label"`, then what matters to an
+ * editor: optional, the relation's collection, list bounds, select options, the pattern's message.
+ */
+function outline(fields: readonly Field[], depth = 0): string {
+  return fields
+    .flatMap((field) => {
+      const notes = [
+        field.required === false ? 'optional' : undefined,
+        typeof field['collection'] === 'string' ? `→ ${field['collection']}` : undefined,
+        field['multiple'] === true ? 'multiple' : undefined,
+        typeof field['min'] === 'number' ? `min ${field['min']}` : undefined,
+        typeof field['max'] === 'number' ? `max ${field['max']}` : undefined,
+        Array.isArray(field['options'])
+          ? `[${(field['options'] as (string | { value: unknown })[]).map((option) => (typeof option === 'string' ? option : String(option.value))).join(', ')}]`
+          : undefined,
+        Array.isArray(field['pattern']) ? `pattern: ${String(field['pattern'][1])}` : undefined,
+      ].filter((note) => note !== undefined);
+      const line = `${'  '.repeat(depth)}${field.name} ${field.widget} "${String(field['label'])}"${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
+      const inner = field.fields ?? (field['field'] ? [field['field'] as Field] : []);
+      return [line, ...(inner.length > 0 ? [outline(inner, depth + 1)] : [])];
+    })
+    .join('\n');
+}
 
-function fieldsOf(collection: string): Field[] {
+/** The generated fields of a collection (of its one file for a file collection), the body included. */
+function allFieldsOf(collection: string): Field[] {
   const entry = cmsCollections().find((candidate) => candidate.name === collection);
   const files = entry?.['files'] as { fields: Field[] }[] | undefined;
-  return (files?.[0]?.fields ?? (entry?.['fields'] as Field[] | undefined) ?? []).filter((field) => field.widget !== 'mdx');
+  return files?.[0]?.fields ?? (entry?.['fields'] as Field[] | undefined) ?? [];
+}
+
+function fieldsOf(collection: string): Field[] {
+  return allFieldsOf(collection).filter((field) => field.widget !== 'mdx');
 }
 
 const site = { name: 'S', description: 'D', url: 'https://s.example' };
 
 describe('generated CMS configuration', () => {
-  it.each(Object.entries(schemas))('has exactly the fields of the %s schema, required where the schema requires them', (name, schema) => {
-    const json = jsonSchemaOf(schema) as { properties: Record<string, unknown>; required?: string[] };
-    const fields = fieldsOf(name);
-    expect(fields.map((field) => field.name)).toEqual(Object.keys(json.properties));
-    const required = new Set(json.required ?? []);
-    for (const field of fields) expect([field.name, field.required !== false]).toEqual([field.name, required.has(field.name)]);
+  // The outline of every collection's fields: a change to a schema, a label or a widget shows up here in review.
+  it('gives articles these fields', () => {
+    expect(outline(allFieldsOf('articles'))).toMatchInlineSnapshot(`
+      "title string "Tytuł" (pattern: Najwyżej 200 znaków.)
+      lead text "Lead" (pattern: Najwyżej 600 znaków.)
+      pubDate datetime-pl "Data publikacji"
+      updatedDate datetime-pl "Data aktualizacji" (optional)
+      corrections list "Korekty" (optional)
+        date datetime-pl "Data korekty"
+        text text "Co poprawiono" (pattern: Najwyżej 600 znaków.)
+      authors relation "Autorzy" (→ authors; multiple; min 1)
+      tags relation "Tagi" (optional; → tags; multiple)
+      hero object "Zdjęcie główne" (optional)
+        image image "Plik zdjęcia" (optional)
+        alt string "Tekst alternatywny" (optional)
+        caption string "Podpis" (optional)
+        credit string "Autor zdjęcia" (optional)
+      source string "Źródło" (optional; pattern: Najwyżej 40 znaków.)
+      featured boolean "Wyróżniony na stronie głównej" (optional)
+      draft boolean "Szkic" (optional)
+      sponsor relation "Sponsor" (optional; → sponsors)
+      ads boolean "Reklamy w treści" (optional)
+      comments boolean "Komentarze czytelników" (optional)
+      wordpress object "Import z WordPressa" (optional)
+        id number "Identyfikator wpisu w WordPressie" (optional; min 1)
+      body mdx "Treść""
+    `);
+  });
+
+  it('gives authors these fields', () => {
+    expect(outline(allFieldsOf('authors'))).toMatchInlineSnapshot(`
+      "name string "Imię i nazwisko"
+      role string "Funkcja" (optional)
+      bio text "Biogram" (optional)
+      photo image "Zdjęcie" (optional)
+      links list "Odnośniki" (optional)
+        label string "Tekst odnośnika"
+        url string "Adres""
+    `);
+  });
+
+  it('gives tags these fields', () => {
+    expect(outline(allFieldsOf('tags'))).toMatchInlineSnapshot(`
+      "name string "Nazwa"
+      description text "Opis" (optional)"
+    `);
+  });
+
+  it('gives sponsors these fields', () => {
+    expect(outline(allFieldsOf('sponsors'))).toMatchInlineSnapshot(`
+      "name string "Nazwa"
+      url string "Strona sponsora"
+      disclosure string "Informacja o sponsorowaniu" (optional)
+      logo image "Logo" (optional)"
+    `);
+  });
+
+  it('gives pages these fields', () => {
+    expect(outline(allFieldsOf('pages'))).toMatchInlineSnapshot(`
+      "title string "Tytuł"
+      description text "Opis" (optional)
+      updatedDate datetime-pl "Data ostatniej zmiany" (optional)
+      wordpress object "Import z WordPressa" (optional)
+        id number "Identyfikator strony w WordPressie" (optional; min 1)
+      body mdx "Treść""
+    `);
+  });
+
+  it('gives the settings file these fields', () => {
+    expect(outline(allFieldsOf('settings'))).toMatchInlineSnapshot(`
+      "name string "Nazwa serwisu"
+      tagline string "Hasło pod nazwą" (optional)
+      logo object "Logo (winieta)" (optional)
+        src string "Plik logo" (optional; pattern: Niepoprawny format. SVG lub PNG w public/, np. /logo.svg.)
+        width number "Szerokość w nagłówku (px)" (optional; min 1)
+        height number "Wysokość w nagłówku (px)" (optional; min 1)
+      description text "Opis serwisu"
+      url string "Adres serwisu" (pattern: Podaj pełny adres, np. https://…)
+      language select "Język interfejsu" (optional; [pl, en])
+      pageSize number "Artykułów na stronie" (optional; min 1; max 100)
+      navigation list "Menu w nagłówku" (optional)
+        label string "Tekst"
+        href string "Adres"
+      newsletter object "Newsletter" (optional)
+        action string "Adres formularza zapisu" (optional)
+        emailField string "Nazwa pola e-mail" (optional)
+        hiddenFields keyvalue "Pola ukryte" (optional)
+      ads object "Reklamy" (optional)
+        everyParagraphs number "Reklama co ile akapitów" (optional; min 1)
+        inArticleSlot string "Miejsce reklam w treści" (optional)
+        slots list "Miejsca reklamowe" (optional)
+          id string "Identyfikator" (pattern: Niepoprawny format. Małe litery, cyfry i łączniki, np. in-article.)
+          width number "Szerokość (px)" (min 1)
+          height number "Wysokość (px)" (min 1)
+          creative object "Kreacja" (optional)
+            kind select "Rodzaj" (optional; [image, html])
+            src string "Obrazek" (optional)
+            alt string "Tekst alternatywny" (optional)
+            href string "Adres docelowy" (optional)
+            html text "Kod HTML" (optional)
+      footer object "Stopka" (optional)
+        text text "Tekst stopki" (optional)
+        links list "Odnośniki w stopce" (optional)
+          label string "Tekst"
+          href string "Adres"
+      comments object "Komentarze" (optional)
+        enabled boolean "Komentarze włączone" (optional)
+        url string "Adres usługi komentarzy" (optional; pattern: Podaj pełny adres, np. https://…)
+        port number "Port usługi" (optional; min 1; max 65535)
+        moderation select "Moderacja wstępna" (optional; [first, all, none])
+        closeAfterDays number "Zamknij dyskusję po (dniach)" (optional; min 0)
+        maxLength number "Najdłuższy komentarz (znaki)" (optional; min 100; max 20000)
+      cms object "Repozytorium CMS" (optional)
+        backend select "Serwis Git" (optional; [github, gitlab, gitea])
+        repo string "Repozytorium" (optional; pattern: Niepoprawny format. W postaci właściciel/nazwa.)
+        branch string "Gałąź" (optional)
+        authUrl string "Adres usługi logowania" (optional; pattern: Podaj pełny adres, np. https://…)
+        scope select "Uprawnienia GitHub" (optional; [public_repo, repo])
+        appId string "Identyfikator aplikacji OAuth" (optional)
+        baseUrl string "Adres serwisu Git" (optional; pattern: Podaj pełny adres, np. https://…)
+        apiRoot string "Adres API" (optional; pattern: Podaj pełny adres, np. https://…)"
+    `);
+  });
+
+  it('lists, sorts and filters the articles by status and date', () => {
+    const { fields: _fields, ...articles } = cmsCollections(new Date('2026-11-22T12:00:00+01:00')).find(
+      (candidate) => candidate.name === 'articles',
+    ) as Record<string, unknown>;
+    expect(articles).toMatchInlineSnapshot(`
+      {
+        "create": true,
+        "extension": "mdx",
+        "folder": "content/articles",
+        "format": "szpalta-mdx",
+        "identifier_field": "title",
+        "label": "Artykuły",
+        "label_singular": "Artykuł",
+        "media_folder": "/content/images",
+        "name": "articles",
+        "preview_path": "artykuly/{{slug}}/",
+        "public_folder": "../images",
+        "slug": "{{fields.__szpaltaSlug}}",
+        "sortable_fields": [
+          {
+            "default_sort": "desc",
+            "field": "pubDate",
+            "label": "Data publikacji",
+          },
+          {
+            "field": "title",
+            "label": "Tytuł",
+          },
+        ],
+        "summary": "{{draft | ternary('[SZKIC] ', '')}}{{title}} · {{pubDate | date('DD.MM.YYYY HH:mm')}} · {{authors.0}}",
+        "view_filters": [
+          {
+            "field": "draft",
+            "label": "Szkice",
+            "pattern": true,
+          },
+          {
+            "field": "pubDate",
+            "label": "Zaplanowane",
+            "pattern": "^(?:[3-9]|2[1-9]|20[3-9]|202[7-9]|2026-[2-9]|2026-1[2-9]|2026-11-[3-9]|2026-11-2[3-9])",
+          },
+        ],
+      }
+    `);
   });
 
   it('edits article bodies and page bodies with the MDX widget', () => {
@@ -239,10 +423,34 @@ describe('generated CMS configuration', () => {
     expect(headersWithBackendOrigins(headers, [])).toBe(headers);
   });
 
-  it('offers every registry component in the body editor, each prop with a Polish label', () => {
-    expect(componentSpecs.map((spec) => spec.name)).toEqual(Object.keys(mdxComponents));
-    for (const spec of componentSpecs) {
-      expect(spec.props.map((prop) => prop.name)).toEqual(Object.keys(mdxComponents[spec.name].props.shape));
-    }
+  it('offers the registry components in the body editor, each prop with a Polish label', () => {
+    const lines = componentSpecs.flatMap((spec) => [
+      `${spec.name} "${spec.label}"${spec.children ? ' wraps text' : ''}`,
+      ...spec.props.map(
+        (prop) =>
+          `  ${prop.name}${prop.required ? '*' : ''} "${prop.label}"${prop.image ? ' image' : ''}${
+            prop.options ? ` [${prop.options.map((option) => `${option.value}=${option.label}`).join(', ')}]` : ''
+          }${prop.hint ? ` (${prop.hint})` : ''}`,
+      ),
+    ]);
+    expect(lines.join('\n')).toMatchInlineSnapshot(`
+      "Figure "Zdjęcie z podpisem"
+        src* "Zdjęcie" image (JPEG, PNG lub WebP z biblioteki mediów.)
+        alt* "Tekst alternatywny" (Co widać na zdjęciu.)
+        caption "Podpis"
+        credit "Autor zdjęcia" (Drukowany jako „Foto: …”.)
+      Callout "Ramka" wraps text
+        type "Rodzaj" [info=informacja, warning=ostrzeżenie, important=ważne]
+        title "Tytuł ramki"
+      Quote "Cytat" wraps text
+        author "Autor cytatu"
+        source "Funkcja lub źródło" (Np. rzecznik UODO, konferencja prasowa.)
+      Ad "Miejsce reklamowe"
+        slot "Miejsce reklamowe" (Identyfikator z ustawień; puste = miejsce w treści.)
+      Embed "Osadzony odnośnik"
+        url* "Adres (https://)"
+        title* "Tytuł odnośnika" (Co czytelnik znajdzie pod adresem.)
+        provider "Serwis" (Np. YouTube; domyślnie nazwa domeny.)"
+    `);
   });
 });

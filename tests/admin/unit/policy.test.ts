@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBody as widgetCheck } from '../../../admin/src/mdx/policy.ts';
 import { policyMessagesEn, policyMessagesPl } from '../../../src/content-model/mdx-policy.ts';
-import { scanContent } from '../../../src/content-check/lib/files.ts';
-import { checkBody as contentCheck } from '../../../src/content-check/lib/mdx.ts';
-import type { LinkUse, Problem } from '../../../src/content-check/lib/types.ts';
+import { scanContent } from '../../../content-check/lib/files.ts';
+import { checkBody as contentCheck } from '../../../content-check/lib/mdx.ts';
+import type { LinkUse, Problem } from '../../../content-check/lib/types.ts';
 import { FIXTURE_CONTENT } from '../support/cms.ts';
 
 /**

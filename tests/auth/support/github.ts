@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startLocalServer } from '../../support/local-server.ts';
 
 /**
  * A local stand-in for github.com's OAuth web flow and the few REST calls Decap makes at
@@ -74,97 +74,88 @@ export async function startGitHubStandIn({ clientId, clientSecret }: StandInOpti
     'access-control-expose-headers': 'ETag, Link, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining',
   });
 
-  const server = createServer((request, response) => {
-    void (async () => {
-      const url = new URL(request.url ?? '/', 'http://localhost');
-      requests.push(`${request.method ?? ''} ${url.pathname}`);
+  const server = await startLocalServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    requests.push(`${request.method ?? ''} ${url.pathname}`);
 
-      if (request.method === 'GET' && url.pathname === '/login/oauth/authorize') {
-        const redirectUri = url.searchParams.get('redirect_uri') ?? callbackUrl;
-        if (url.searchParams.get('client_id') !== clientId) return response.writeHead(404).end('Unknown client_id');
-        if (!redirectUri.startsWith(callbackUrl)) {
-          return response.writeHead(400).end('The redirect_uri MUST match the registered callback URL for this application.');
-        }
-        const method = url.searchParams.get('code_challenge_method');
-        const challenge = url.searchParams.get('code_challenge') ?? undefined;
-        if (challenge && method !== 'S256') return response.writeHead(400).end('code_challenge_method must be S256');
-        const code = randomBytes(10).toString('hex');
-        grants.set(code, { redirectUri, scope: url.searchParams.get('scope') ?? '', ...(challenge ? { challenge } : {}) });
-        const target = new URL(redirectUri);
-        target.searchParams.set('code', code);
-        const state = url.searchParams.get('state');
-        if (state !== null) target.searchParams.set('state', state);
-        if (!consent) return response.writeHead(302, { location: target.href }).end();
-        const link = target.href.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-        return response
-          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-          .end(`<!doctype html><title>Authorize application</title><a id="authorize" href="${link}">Authorize</a>`);
+    if (request.method === 'GET' && url.pathname === '/login/oauth/authorize') {
+      const redirectUri = url.searchParams.get('redirect_uri') ?? callbackUrl;
+      if (url.searchParams.get('client_id') !== clientId) return response.writeHead(404).end('Unknown client_id');
+      if (!redirectUri.startsWith(callbackUrl)) {
+        return response.writeHead(400).end('The redirect_uri MUST match the registered callback URL for this application.');
       }
+      const method = url.searchParams.get('code_challenge_method');
+      const challenge = url.searchParams.get('code_challenge') ?? undefined;
+      if (challenge && method !== 'S256') return response.writeHead(400).end('code_challenge_method must be S256');
+      const code = randomBytes(10).toString('hex');
+      grants.set(code, { redirectUri, scope: url.searchParams.get('scope') ?? '', ...(challenge ? { challenge } : {}) });
+      const target = new URL(redirectUri);
+      target.searchParams.set('code', code);
+      const state = url.searchParams.get('state');
+      if (state !== null) target.searchParams.set('state', state);
+      if (!consent) return response.writeHead(302, { location: target.href }).end();
+      const link = target.href.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+      return response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(`<!doctype html><title>Authorize application</title><a id="authorize" href="${link}">Authorize</a>`);
+    }
 
-      if (request.method === 'POST' && url.pathname === '/login/oauth/access_token') {
-        const body = await readBody(request);
-        tokenRequests.push(body);
-        const code = body['code'] ?? '';
-        const grant = grants.get(code);
-        grants.delete(code);
-        if (body['client_id'] !== clientId || body['client_secret'] !== clientSecret) {
-          return oauthError(response, 'incorrect_client_credentials', 'The client_id and/or client_secret passed are incorrect.');
-        }
-        if (!grant) return oauthError(response, 'bad_verification_code', 'The code passed is incorrect or expired.');
-        if (body['redirect_uri'] !== undefined && body['redirect_uri'] !== grant.redirectUri) {
-          return oauthError(
-            response,
-            'redirect_uri_mismatch',
-            'The redirect_uri MUST match the registered callback URL for this application.',
-          );
-        }
-        if (grant.challenge) {
-          const verifier = body['code_verifier'] ?? '';
-          if (createHash('sha256').update(verifier).digest('base64url') !== grant.challenge) {
-            return oauthError(response, 'bad_verification_code', 'The code_verifier does not match the code_challenge.');
-          }
-        }
-        const token = `gho_${randomBytes(18).toString('hex')}`;
-        tokens.set(token, grant.scope);
-        issuedTokens.push(token);
-        return json(response, 200, { access_token: token, token_type: 'bearer', scope: grant.scope });
+    if (request.method === 'POST' && url.pathname === '/login/oauth/access_token') {
+      const body = await readBody(request);
+      tokenRequests.push(body);
+      const code = body['code'] ?? '';
+      const grant = grants.get(code);
+      grants.delete(code);
+      if (body['client_id'] !== clientId || body['client_secret'] !== clientSecret) {
+        return oauthError(response, 'incorrect_client_credentials', 'The client_id and/or client_secret passed are incorrect.');
       }
-
-      if (request.method === 'OPTIONS') return response.writeHead(204, cors(request)).end();
-      const token = /^(?:token|bearer) (.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
-      if (!tokens.has(token)) return json(response, 401, { message: 'Bad credentials' }, cors(request));
-      const scopes = { 'x-oauth-scopes': tokens.get(token) ?? '' };
-      if (request.method === 'GET' && url.pathname === '/user') {
-        return json(response, 200, { login: LOGIN, id: 1, name: 'Redaktorka Testowa', avatar_url: '' }, { ...cors(request), ...scopes });
-      }
-      const repo = /^\/repos\/([^/]+)\/([^/]+)$/.exec(url.pathname);
-      if (request.method === 'GET' && repo) {
-        return json(
+      if (!grant) return oauthError(response, 'bad_verification_code', 'The code passed is incorrect or expired.');
+      if (body['redirect_uri'] !== undefined && body['redirect_uri'] !== grant.redirectUri) {
+        return oauthError(
           response,
-          200,
-          {
-            name: repo[2],
-            full_name: `${repo[1] ?? ''}/${repo[2] ?? ''}`,
-            owner: { login: repo[1] },
-            private: false,
-            default_branch: 'main',
-            permissions: { admin: false, push: true, pull: true },
-          },
-          { ...cors(request), ...scopes },
+          'redirect_uri_mismatch',
+          'The redirect_uri MUST match the registered callback URL for this application.',
         );
       }
-      return json(response, 404, { message: 'Not Found' }, cors(request));
-    })().catch((error: unknown) => {
-      response.writeHead(500).end(String(error));
-    });
+      if (grant.challenge) {
+        const verifier = body['code_verifier'] ?? '';
+        if (createHash('sha256').update(verifier).digest('base64url') !== grant.challenge) {
+          return oauthError(response, 'bad_verification_code', 'The code_verifier does not match the code_challenge.');
+        }
+      }
+      const token = `gho_${randomBytes(18).toString('hex')}`;
+      tokens.set(token, grant.scope);
+      issuedTokens.push(token);
+      return json(response, 200, { access_token: token, token_type: 'bearer', scope: grant.scope });
+    }
+
+    if (request.method === 'OPTIONS') return response.writeHead(204, cors(request)).end();
+    const token = /^(?:token|bearer) (.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    if (!tokens.has(token)) return json(response, 401, { message: 'Bad credentials' }, cors(request));
+    const scopes = { 'x-oauth-scopes': tokens.get(token) ?? '' };
+    if (request.method === 'GET' && url.pathname === '/user') {
+      return json(response, 200, { login: LOGIN, id: 1, name: 'Redaktorka Testowa', avatar_url: '' }, { ...cors(request), ...scopes });
+    }
+    const repo = /^\/repos\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    if (request.method === 'GET' && repo) {
+      return json(
+        response,
+        200,
+        {
+          name: repo[2],
+          full_name: `${repo[1] ?? ''}/${repo[2] ?? ''}`,
+          owner: { login: repo[1] },
+          private: false,
+          default_branch: 'main',
+          permissions: { admin: false, push: true, pull: true },
+        },
+        { ...cors(request), ...scopes },
+      );
+    }
+    return json(response, 404, { message: 'Not Found' }, cors(request));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.origin,
     registerCallback: (url) => {
       callbackUrl = url;
     },
@@ -174,10 +165,6 @@ export async function startGitHubStandIn({ clientId, clientSecret }: StandInOpti
     requests,
     issuedTokens,
     tokenRequests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: server.close,
   };
 }

@@ -1,13 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getNewsroom, required } from '../../../lib/content.ts';
 import { articleFeed } from '../../../lib/feed.ts';
+import { authorFeedRoutes } from '../../../lib/routes.ts';
 import { getSite } from '../../../lib/site.ts';
 import { urls } from '../../../lib/urls.ts';
 
 /** A feed per author: titles and leads of the author's newest articles. */
 export const getStaticPaths = (async () => {
   const { authors } = await getNewsroom();
-  return [...authors.keys()].map((author) => ({ params: { author } }));
+  return authorFeedRoutes([...authors.keys()]).map(({ params }) => ({ params }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {

@@ -1,13 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getNewsroom, required } from '../../../lib/content.ts';
 import { articleFeed } from '../../../lib/feed.ts';
+import { tagFeedRoutes } from '../../../lib/routes.ts';
 import { getSite } from '../../../lib/site.ts';
 import { urls } from '../../../lib/urls.ts';
 
 /** A feed per tag: titles and leads of the tag's newest articles. */
 export const getStaticPaths = (async () => {
   const { articlesByTag } = await getNewsroom();
-  return [...articlesByTag.keys()].map((tag) => ({ params: { tag } }));
+  return tagFeedRoutes(articlesByTag).map(({ params }) => ({ params }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {

@@ -1,18 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { articleSlugPattern } from '../../schemas/index.ts';
+import { urls } from '../../src/lib/urls.ts';
+import { articleSlugPattern } from '../../src/schemas/index.ts';
 import type { FileIndex } from './files.ts';
 import { IMAGE_FILE } from './files.ts';
 import { explainIssue, fieldName } from './issues.ts';
-import { classifyHref } from './links.ts';
+import { classifyHref } from '../../src/content-model/links.ts';
 import { checkBody } from './mdx.ts';
 import { createSchemas, unknownFields } from './schemas.ts';
-import { decodeSource, positionAt, splitFrontMatter, type Position } from './source.ts';
+import { decodeSource, positionAt, splitFrontMatter, type Position } from '../../src/content-model/source.ts';
 import { closest, listOf } from './suggest.ts';
-import { fileSizeProblem, MAX_FILE_MILLISECONDS } from '../../content-model/mdx-limits.ts';
-import { findForbiddenCharacter } from '../../content-model/text-rules.ts';
+import { fileSizeProblem, MAX_FILE_MILLISECONDS } from '../../src/content-model/mdx-limits.ts';
+import { findForbiddenCharacter } from '../../src/content-model/text-rules.ts';
 import type { ArticleFacts, CheckContext, ContentFile, FileReport, LinkUse, Problem, Severity } from './types.ts';
-import { locate, parseYaml, stringsUnderKeys, type ParsedYaml } from './yaml.ts';
+import { locate, parseYaml, stringsUnderKeys, type ParsedYaml } from '../../src/content-model/yaml.ts';
 
 /** Fields of YAML files whose values are addresses on the site. */
 const LINK_FIELDS = new Set(['href', 'url', 'src', 'action', 'to']);
@@ -298,5 +299,5 @@ export function createFileChecker(context: CheckContext): FileChecker {
 
 /** The address a file is served at, for resolving its relative links. */
 function pagePath(file: ContentFile): string {
-  return file.collection === 'articles' ? `/artykuly/${file.id}/` : `/${file.id}/`;
+  return file.collection === 'articles' ? urls.article(file.id) : urls.page(file.id);
 }

@@ -7,7 +7,8 @@ import { contextKey, openReportCache } from './cache.ts';
 import { createFileChecker, type CheckedFile, type SettingsFacts } from './check-file.ts';
 import { IMAGE_FILE, listFiles, scanContent } from './files.ts';
 import { displayPath, type CheckResult } from './report.ts';
-import { buildSiteMap, checkLinks, RESERVED_PAGE_SLUGS } from './site.ts';
+import { RESERVED_PAGE_SLUGS } from '../../src/lib/urls.ts';
+import { buildSiteMap, checkLinks } from './site.ts';
 import type { ArticleFacts, CheckContext, ContentFile, Problem } from './types.ts';
 
 /** What to check and how. */
@@ -26,7 +27,7 @@ export interface CheckOptions {
    */
   workers?: number;
   /**
-   * A JSON file that keeps each file's report between runs (`src/content-check/lib/cache.ts`):
+   * A JSON file that keeps each file's report between runs (`content-check/lib/cache.ts`):
    * a file whose bytes, and whose context (code, schemas, registry, image files, ids, settings),
    * are unchanged is not checked again. Checks across files (slugs, links) always run.
    * Default: no cache.

@@ -1,4 +1,4 @@
-import type { CollectionName } from '../../content-model/model.ts';
+import type { CollectionName } from '../../src/content-model/model.ts';
 
 /** How bad a problem is: errors fail the check (and the build), warnings are reported only. */
 export type Severity = 'error' | 'warning';

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { COLLECTIONS } from '../../content-model/model.ts';
-import type { ReferencedCollection } from '../../schemas/index.ts';
+import { COLLECTIONS } from '../../src/content-model/model.ts';
+import type { ReferencedCollection } from '../../src/schemas/index.ts';
 import { checkImagePath, type FileIndex } from './files.ts';
 import { closest } from './suggest.ts';
 import type { CollectionName } from './types.ts';

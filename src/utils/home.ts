@@ -1,5 +1,5 @@
-import { paginate, type Page } from '../utils/pagination.ts';
-import { urls } from './urls.ts';
+import { urls } from '../lib/urls.ts';
+import { paginate, type Page } from './pagination.ts';
 
 /** The lead story: the newest featured article, or the newest article when none is featured. */
 export function leadStory<T extends { data: { featured: boolean } }>(articlesNewestFirst: readonly T[]): T | undefined {

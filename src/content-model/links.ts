@@ -1,4 +1,4 @@
-import { judgeUrl } from '../../content-model/url-policy.ts';
+import { judgeUrl } from './url-policy.ts';
 
 /** What a link written in content points at. */
 export type LinkTarget =

@@ -1,9 +1,9 @@
-import { homePages, leadStory } from '../../lib/home.ts';
-import { urls } from '../../lib/urls.ts';
-import { sortNewestFirst } from '../../utils/articles.ts';
-import { NEWSROOM_TIME_ZONE } from '../../utils/dates.ts';
-import { paginate } from '../../utils/pagination.ts';
-import { isPublished } from '../../utils/publishing.ts';
+import { sitePaths, type RoutedArticle } from '../../src/lib/routes.ts';
+import { urls } from '../../src/lib/urls.ts';
+import { sortNewestFirst } from '../../src/utils/articles.ts';
+import { newsroomTimestamp } from '../../src/utils/dates.ts';
+import { firstPageUrl } from '../../src/utils/pagination.ts';
+import { isPublished } from '../../src/utils/publishing.ts';
 import { closest } from './suggest.ts';
 import type { ArticleFacts, LinkUse, Problem } from './types.ts';
 
@@ -29,18 +29,15 @@ export interface SiteInput {
   now: Date;
 }
 
-/** First path segments that the site's own routes use; a static page cannot take them. */
-export const RESERVED_PAGE_SLUGS = new Set(['artykuly', 'tagi', 'autorzy', 'strona', 'szukaj', 'admin', 'pagefind', '404', '_astro']);
-
-interface Entry {
-  id: string;
+interface Entry extends RoutedArticle {
   facts: ArticleFacts;
-  data: { pubDate: Date; featured: boolean; draft: boolean; tags: { id: string }[] };
+  data: RoutedArticle['data'] & { draft: boolean };
 }
 
 /**
- * The paths of the site a build at `now` would produce, using the site's own URL, ordering,
- * pagination and publishing rules, so links can be checked without building.
+ * The paths of the site a build at `now` would produce, from the site's own route enumerators
+ * (`src/lib/routes.ts`) and publishing rule, so links can be checked without building; and, for
+ * the article and tag pages that would not be built, the reason.
  */
 export function buildSiteMap(input: SiteInput): SiteMap {
   const paths = new Map<string, PathState>();
@@ -51,31 +48,31 @@ export function buildSiteMap(input: SiteInput): SiteMap {
   const entries: Entry[] = input.articles.map((facts) => ({
     id: facts.id,
     facts,
-    data: { pubDate: new Date(facts.pubDate), featured: facts.featured, draft: facts.draft, tags: facts.tags.map((id) => ({ id })) },
+    data: {
+      pubDate: new Date(facts.pubDate),
+      featured: facts.featured,
+      draft: facts.draft,
+      tags: facts.tags.map((id) => ({ id })),
+      authors: facts.authors.map((id) => ({ id })),
+    },
   }));
-  // An article whose date does not validate fails the build on its own; counting it as built avoids a second, misleading report.
-  const published = sortNewestFirst(entries.filter((entry) => Number.isNaN(entry.facts.pubDate) || isPublished(entry.data, input.now)));
-  const datable = published.filter((entry) => !Number.isNaN(entry.facts.pubDate));
-  const scheduled = entries.filter((entry) => !entry.data.draft && entry.facts.pubDate > nowTime);
-
-  paths.set(urls.home, built);
-  for (const page of homePages(datable, leadStory(datable), input.pageSize)) paths.set(page.url, built);
+  const published = sortNewestFirst(entries.filter((entry) => !Number.isNaN(entry.facts.pubDate) && isPublished(entry.data, input.now)));
+  const pages = input.pages.map((id) => ({ id }));
+  for (const path of sitePaths({ published, authors: input.authors, pages, pageSize: input.pageSize })) paths.set(path, built);
+  for (const file of input.publicFiles) paths.set(`/${file}`, built);
 
   for (const entry of entries) {
     const path = urls.article(entry.id);
+    if (paths.has(path)) continue;
     if (entry.data.draft) paths.set(path, { state: 'draft', file: entry.facts.file });
-    else if (entry.facts.pubDate > nowTime) paths.set(path, { state: 'scheduled', what: 'an article', date: entry.facts.pubDate });
-    else paths.set(path, built);
+    // An article whose date does not validate fails the build on its own; counting it as built avoids a second, misleading report.
+    else if (Number.isNaN(entry.facts.pubDate)) paths.set(path, built);
+    else paths.set(path, { state: 'scheduled', what: 'an article', date: entry.facts.pubDate });
   }
 
-  paths.set(urls.tags, built);
+  const scheduled = entries.filter((entry) => !entry.data.draft && entry.facts.pubDate > nowTime);
   for (const tag of input.tags) {
-    const list = published.filter((entry) => entry.facts.tags.includes(tag));
-    if (list.length > 0) {
-      for (const page of paginate(list, input.pageSize, urls.tag(tag))) paths.set(page.url, built);
-      paths.set(urls.tagFeed(tag), built);
-      continue;
-    }
+    if (paths.has(urls.tag(tag))) continue;
     const first = scheduled.filter((entry) => entry.facts.tags.includes(tag)).sort((a, b) => a.facts.pubDate - b.facts.pubDate)[0];
     if (first) {
       const state: PathState = { state: 'scheduled', what: `the first article of the tag "${tag}"`, date: first.facts.pubDate };
@@ -87,28 +84,11 @@ export function buildSiteMap(input: SiteInput): SiteMap {
       missing.set(urls.tagFeed(tag), reason);
     }
   }
-
-  paths.set(urls.authors, built);
-  for (const author of input.authors) {
-    const list = published.filter((entry) => entry.facts.authors.includes(author));
-    for (const page of paginate(list, input.pageSize, urls.author(author))) paths.set(page.url, built);
-    paths.set(urls.authorFeed(author), built);
-  }
-
-  for (const page of input.pages) paths.set(urls.page(page), built);
-  for (const fixed of [urls.feed, urls.search, '/sitemap-index.xml', '/sitemap-news.xml', '/404.html', '/admin/']) paths.set(fixed, built);
-  for (const file of input.publicFiles) paths.set(`/${file}`, built);
   return { paths, missing };
 }
 
-const dateFormat = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: NEWSROOM_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+/** `2026-11-22 18:05`, Warsaw time. */
+const dateText = (time: number) => newsroomTimestamp(new Date(time)).slice(0, 16).replace('T', ' ');
 
 /** Checks every collected link against the site map. */
 export function checkLinks(links: readonly LinkUse[], site: SiteMap, display: (file: string) => string): Problem[] {
@@ -139,7 +119,7 @@ export function checkLinks(links: readonly LinkUse[], site: SiteMap, display: (f
     }
     if (state?.state === 'scheduled') {
       add(
-        `the link to ${written} leads to ${state.what} scheduled for ${dateFormat.format(new Date(state.date))}; until then the link is broken`,
+        `the link to ${written} leads to ${state.what} scheduled for ${dateText(state.date)}; until then the link is broken`,
         'publish this text after it, or add the link later',
         'warning',
       );
@@ -154,7 +134,7 @@ export function checkLinks(links: readonly LinkUse[], site: SiteMap, display: (f
       add(`the link to ${written} lacks the trailing slash that the site's addresses end with`, `write ${link.path}/`);
       continue;
     }
-    const listPage = /^(.*\/)strona\/\d+\/$/.exec(link.path)?.[1];
+    const listPage = firstPageUrl(link.path);
     if (listPage !== undefined && site.paths.get(listPage)?.state === 'built') {
       add(`the link to ${written} leads past the last page of the list ${listPage}`, `link to ${listPage} instead`);
       continue;
@@ -176,7 +156,7 @@ export function checkLinks(links: readonly LinkUse[], site: SiteMap, display: (f
       suggestion
         ? `did you mean ${suggestion}?`
         : relative
-          ? 'start addresses on the site with /, such as /artykuly/<slug>/'
+          ? `start addresses on the site with /, such as ${urls.article('<slug>')}`
           : 'correct the address or remove the link',
     );
   }

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { basename, join, posix, relative, sep } from 'node:path';
-import { discoverContent, imageTypeProblem, MEDIA } from '../../content-model/index.ts';
+import { discoverContent, imageTypeProblem, MEDIA } from '../../src/content-model/index.ts';
 import { closest } from './suggest.ts';
 import type { ContentFile, Problem } from './types.ts';
 

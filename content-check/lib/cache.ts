@@ -8,11 +8,11 @@ import type { CheckContext } from './types.ts';
 
 /**
  * The source folders whose code decides a file's report: the check itself, the schemas, the
- * component registry and the helpers they import (relative to `src/`).
+ * component registry and the shared helpers they import (relative to the repository).
  */
-const CODE_FOLDERS = ['content-check', 'schemas', 'components/mdx', 'utils', 'lib'];
+const CODE_FOLDERS = ['content-check', 'src/content-model', 'src/schemas', 'src/components/mdx', 'src/utils', 'src/lib'];
 
-const SRC = fileURLToPath(new URL('../../', import.meta.url));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 function sha256(...parts: (string | Buffer)[]): string {
   const hash = createHash('sha256');
@@ -31,13 +31,13 @@ export function checkerVersion(): string {
   if (codeVersion !== undefined) return codeVersion;
   const parts: string[] = [];
   for (const folder of CODE_FOLDERS) {
-    const dir = join(SRC, folder);
+    const dir = join(REPO, folder);
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
       .sort();
     for (const file of files) parts.push(`${folder}/${file}`, readFileSync(join(dir, file), 'utf8'));
   }
-  const lockfile = join(SRC, '..', 'package-lock.json');
+  const lockfile = join(REPO, 'package-lock.json');
   if (existsSync(lockfile)) parts.push(readFileSync(lockfile, 'utf8'));
   codeVersion = sha256(...parts);
   return codeVersion;
