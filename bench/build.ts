@@ -2,7 +2,8 @@
  * Build benchmark (issue 5): `npm run bench -- --n 1000,5000 [--runs 3] [--keep] [--no-write]`.
  *
  * `--portal-only` builds only the portal, once, with no rebuild: for sizes where only "does it
- * complete, how long, how much memory" is asked (N = 20,000).
+ * complete, how long, how much memory" is asked (N = 20,000). `--report-only` builds nothing and
+ * rewrites BENCHMARKS.md from the results it already holds and `bench/build-notes.md`.
  *
  * For each N it generates N synthetic articles in a temporary folder, then builds
  * - the full portal (a private copy of this repository, `SZPALTA_CONTENT_DIR` pointing at the content),
@@ -22,6 +23,8 @@ import { generateContent } from './synthetic-content.ts';
 
 const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const REPORT = join(ROOT, 'BENCHMARKS.md');
+/** What was measured by hand around these numbers (designs compared, rejected, not done), copied into the report. */
+const NOTES = join(ROOT, 'bench', 'build-notes.md');
 
 /** Issue 11's targets. */
 const TARGETS = { peakBytesAt5000: 2 * 1024 ** 3, rebuildShare: 0.1 };
@@ -66,6 +69,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     'portal-only': { type: 'boolean', default: false },
+    'report-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.n.split(',').map((value) => {
@@ -303,7 +307,7 @@ async function previousResults(): Promise<Result[]> {
   return json ? (JSON.parse(json) as Result[]) : [];
 }
 
-function report(results: Result[], machine: Record<string, string>, toolVersions: Record<string, string>): string {
+function report(results: Result[], machine: Record<string, string>, toolVersions: Record<string, string>, notes: string): string {
   const sorted = [...results].sort((a, b) => a.n - b.n || a.kind.localeCompare(b.kind));
   const label: Record<Kind, string> = { portal: 'full portal', bare: 'bare Astro + MDX', hugo: `Hugo ${hugoVersion ?? ''}`.trim() };
   const share = (ms: number | undefined, of: number) =>
@@ -360,6 +364,8 @@ other builds shared the machine, so times at a high load are longer than on a qu
 Peak memory is the summed resident memory of the build's process tree, sampled every 100 ms
 (\`/proc\`); where \`/proc\` is missing it falls back to GNU time's maximum RSS of one process.
 
+${notes.trim()}
+
 ## Machine
 
 ${Object.entries(machine)
@@ -375,7 +381,10 @@ ${Object.entries(machine)
 npm run bench                      # N = 1,000, one cold run each
 npm run bench -- --n 1000,5000 --runs 3
 npm run bench -- --n 20000 --portal-only   # the portal alone, once: does it complete, time, memory
+npm run bench -- --report-only             # rewrite this file from its results and bench/build-notes.md
 \`\`\`
+
+Hugo rows need Debian's \`hugo\` (\`apt-get install -y hugo\`); without it they are left out.
 
 <!-- ${DATA_MARK}
 ${JSON.stringify(sorted, null, 1)}
@@ -384,15 +393,16 @@ ${JSON.stringify(sorted, null, 1)}
 }
 
 const results: Result[] = [];
-for (const n of sizes) results.push(...(await benchmark(n)));
+// `--report-only` rewrites BENCHMARKS.md from the results it holds (after editing the notes).
+if (!values['report-only']) for (const n of sizes) results.push(...(await benchmark(n)));
 
 const machine = {
   CPU: `${cpus()[0]?.model.trim() ?? 'unknown'} × ${cpus().length}`,
   memory: `${(totalmem() / 1024 ** 3).toFixed(1)} GB`,
   kernel: `Linux ${release()}`,
 };
-const kept = (await previousResults()).filter((old) => !sizes.includes(old.n));
-const text = report([...kept, ...results], machine, await versions());
+const kept = (await previousResults()).filter((old) => values['report-only'] || !sizes.includes(old.n));
+const text = report([...kept, ...results], machine, await versions(), await readFile(NOTES, 'utf8'));
 console.log(`\n${text.slice(text.indexOf('## Results'), text.indexOf('## Machine'))}`);
 if (!values['no-write']) {
   await writeFile(REPORT, text);
