@@ -17,7 +17,13 @@ const from = (collection: CollectionName) => contentLoader({ contentDir, collect
 
 export const collections = {
   articles: defineCollection({
-    loader: contentLoader({ contentDir, collection: 'articles', extraData: (body) => ({ readingMinutes: readingMinutes(body) }) }),
+    loader: contentLoader({
+      contentDir,
+      collection: 'articles',
+      extraData: (body) => ({ readingMinutes: readingMinutes(body) }),
+      // Bodies with components become HTML with component markers, not one MDX module each.
+      componentMarkers: true,
+    }),
     schema: ({ image }) =>
       articleSchema({ image: ruledImage(image), reference }).extend({
         /** Reading time in whole minutes, at least 1: computed by the loader from the body, not written by editors. */
