@@ -140,7 +140,8 @@ async function buildShard(input: ShardInput): Promise<'built' | 'kept'> {
 
 if (values.only !== undefined) {
   // CI's matrix job: the plan job's plan and digests, one shard.
-  if (!existsSync(inputsFile) || !existsSync(planFile)) fail(`${inputsFile} is missing: run npm run build -- --shards ${shards} --plan-only first`);
+  if (!existsSync(inputsFile) || !existsSync(planFile))
+    fail(`${inputsFile} is missing: run npm run build -- --shards ${shards} --plan-only first`);
   const inputs = JSON.parse(await readFile(inputsFile, 'utf8')) as ShardInput[];
   const plan = JSON.parse(await readFile(planFile, 'utf8')) as ShardPlan;
   if (plan.shards !== shards) fail(`the plan in ${planFile} has ${plan.shards} shards, not ${shards}`);
@@ -190,7 +191,9 @@ for (const input of planned.shards) {
   const shardStarted = Date.now();
   const done = await buildShard(input);
   report.push({ name: input.name, done, ms: Date.now() - shardStarted });
-  console.log(`[build] shard ${input.name} (${input.articles.toLocaleString('en')} article pages): ${done} (${seconds(Date.now() - shardStarted)})`);
+  console.log(
+    `[build] shard ${input.name} (${input.articles.toLocaleString('en')} article pages): ${done} (${seconds(Date.now() - shardStarted)})`,
+  );
 }
 
 const owner = new Map(planned.plan.articles.map((article) => [article.id, articleShardName(article.shard)]));
@@ -216,7 +219,11 @@ const assembleMs = Date.now() - assembleStarted;
 console.log(`[build] dist/: ${assembled.files.toLocaleString('en')} files from ${outputs.length} shards (${seconds(assembleMs)})`);
 await writeFile(
   join(stateDir, 'last-run.json'),
-  JSON.stringify({ buildTime: buildTime.toISOString(), shards, planMs, shardRuns: report, assembleMs, totalMs: Date.now() - started }, null, 1),
+  JSON.stringify(
+    { buildTime: buildTime.toISOString(), shards, planMs, shardRuns: report, assembleMs, totalMs: Date.now() - started },
+    null,
+    1,
+  ),
 );
 console.log(
   `[build] done in ${seconds(Date.now() - started)}: ${report.filter((entry) => entry.done === 'built').length} shards built, ${report.filter((entry) => entry.done === 'kept').length} kept`,

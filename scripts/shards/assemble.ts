@@ -66,8 +66,8 @@ export async function assemble(outputs: readonly ShardOutput[], outDir: string):
   await mkdir(next, { recursive: true });
   const previous = `${outDir}.previous`;
   await rm(previous, { recursive: true, force: true });
-  await rename(outDir, previous).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
+  await rename(outDir, previous).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   });
   await rename(next, outDir);
   await rm(previous, { recursive: true, force: true });

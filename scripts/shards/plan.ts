@@ -71,7 +71,7 @@ export function imageReferences(text: string): string[] {
 /** Every file under `dir` (relative paths, sorted), skipping `node_modules` and dot-folders. */
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .filter((path) => !path.split('/').some((part) => part === 'node_modules' || part.startsWith('.')))
@@ -102,7 +102,7 @@ export interface PlanOptions {
   shards: number;
   buildTime: Date;
   /** Reading times of the previous run, by file hash. */
-  cache?: Record<string, IndexCacheEntry>;
+  cache?: Record<string, IndexCacheEntry> | undefined;
   /** Approved-comment counts the article pages print, when comments are on. */
   commentCounts?: ReadonlyMap<string, number> | undefined;
 }
@@ -133,14 +133,16 @@ export function planShards({ root, contentDir, shards, buildTime, cache = {}, co
       continue;
     }
     const decoded = decodeSource(bytes);
-    const split = 'kind' in decoded ? undefined : splitFrontMatter(decoded.text);
+    const text = 'kind' in decoded ? undefined : decoded.text;
+    const split = text === undefined ? undefined : splitFrontMatter(text);
     const yaml = split && !('kind' in split) ? parseYaml(split.yaml) : undefined;
     const frontMatter = yaml?.value;
-    if (!split || 'kind' in split || typeof frontMatter !== 'object' || frontMatter === null) {
+    if (text === undefined || !split || 'kind' in split || typeof frontMatter !== 'object' || frontMatter === null) {
       throw new Error(`${entry.relative}: the front matter could not be read; run npm run check:content`);
     }
     const parsed = articleFields.safeParse(frontMatter);
-    if (!parsed.success) throw new Error(`${entry.relative}: ${parsed.error.issues[0]?.message ?? 'invalid front matter'}; run npm run check:content`);
+    if (!parsed.success)
+      throw new Error(`${entry.relative}: ${parsed.error.issues[0]?.message ?? 'invalid front matter'}; run npm run check:content`);
     const fileHash = sha256(bytes);
     const minutes = cache[fileHash]?.readingMinutes ?? readingMinutes(split.body.trim());
     nextCache[fileHash] = { fileHash, readingMinutes: minutes };
@@ -158,7 +160,7 @@ export function planShards({ root, contentDir, shards, buildTime, cache = {}, co
       fileHash,
       cardHash: sha256(cardJson),
       cardImages: imageReferences(cardJson),
-      fileImages: imageReferences(decoded.text),
+      fileImages: imageReferences(text),
       data: { pubDate: parsed.data.pubDate, draft: parsed.data.draft, tags: parsed.data.tags.map((id) => ({ id })) },
     });
   }

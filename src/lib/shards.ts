@@ -68,18 +68,21 @@ let cachedRole: ShardRole | undefined;
 
 /** Reads and checks the plan at `path`; a missing or foreign file stops the build with its path. */
 export function readPlan(path: string): ShardPlan {
-  let plan: ShardPlan;
+  let plan: Partial<ShardPlan>;
   try {
-    plan = JSON.parse(readFileSync(path, 'utf8')) as ShardPlan;
+    plan = JSON.parse(readFileSync(path, 'utf8')) as Partial<ShardPlan>;
   } catch (error) {
     throw new Error(
       `${SHARD_ENV.plan}=${path}: the shard plan could not be read (${error instanceof Error ? error.message : String(error)})`,
+      {
+        cause: error,
+      },
     );
   }
-  if (plan.version !== 1 || !Array.isArray(plan.articles) || !Number.isInteger(plan.shards) || plan.shards < 1) {
+  if (plan.version !== 1 || !Array.isArray(plan.articles) || !Number.isInteger(plan.shards) || (plan.shards ?? 0) < 1) {
     throw new Error(`${SHARD_ENV.plan}=${path}: not a shard plan of this version; run npm run build -- --shards N again`);
   }
-  return plan;
+  return plan as ShardPlan;
 }
 
 /** This build's role, from the environment (read once). */
