@@ -197,13 +197,18 @@ for (const input of planned.shards) {
 }
 
 const owner = new Map(planned.plan.articles.map((article) => [article.id, articleShardName(article.shard)]));
+// The previous dist/ holds the kept shards' files as they are, unless it was assembled from other shards.
+const previousShards = await readFile(join(stateDir, 'assembled.json'), 'utf8').catch(() => '');
+const sameLayout = previousShards === JSON.stringify(planned.shards.map((input) => input.name));
+const unchanged = (name: string) => sameLayout && report.find((entry) => entry.name === name)?.done === 'kept';
 const outputs: ShardOutput[] = planned.shards.map((input) =>
   input.name === 'lists'
     ? // Everything but article pages, which the article shards render.
-      { name: input.name, dir: shardOut(input.name), keep: () => true }
+      { name: input.name, dir: shardOut(input.name), keep: () => true, unchanged: unchanged(input.name) }
     : {
         name: input.name,
         dir: shardOut(input.name),
+        unchanged: unchanged(input.name),
         // Its articles' pages, its search bundle and the assets they use; the site's few static
         // routes, which every shard renders, come from the lists shard.
         keep: (path) => {
@@ -214,7 +219,9 @@ const outputs: ShardOutput[] = planned.shards.map((input) =>
       },
 );
 const assembleStarted = Date.now();
+await rm(join(stateDir, 'assembled.json'), { force: true });
 const assembled = await assemble(outputs, outDir);
+await writeFile(join(stateDir, 'assembled.json'), JSON.stringify(planned.shards.map((input) => input.name)));
 const assembleMs = Date.now() - assembleStarted;
 console.log(`[build] dist/: ${assembled.files.toLocaleString('en')} files from ${outputs.length} shards (${seconds(assembleMs)})`);
 await writeFile(

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,5 +56,29 @@ describe('assemble', () => {
     await assemble([{ name: 'lists', dir: lists, keep: () => true }], out);
     await expect(readFile(join(out, 'old/index.html'), 'utf8')).rejects.toThrow('ENOENT');
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('home');
+  });
+
+  it("takes an unchanged shard's files from the previous site without copying, and a rebuilt shard's from its output", async () => {
+    const out = join(work, 'd-dist');
+    const kept = await folder('d-kept', { 'artykuly/a/index.html': 'a' });
+    const rebuilt = await folder('d-rebuilt', { 'artykuly/b/index.html': 'b1' });
+    await assemble(
+      [
+        { name: 'kept', dir: kept, keep: () => true },
+        { name: 'rebuilt', dir: rebuilt, keep: () => true },
+      ],
+      out,
+    );
+    const before = await stat(join(out, 'artykuly/a/index.html'));
+    await writeFile(join(rebuilt, 'artykuly/b/index.html'), 'b2');
+    await assemble(
+      [
+        { name: 'kept', dir: kept, keep: () => true, unchanged: true },
+        { name: 'rebuilt', dir: rebuilt, keep: () => true },
+      ],
+      out,
+    );
+    expect((await stat(join(out, 'artykuly/a/index.html'))).ino).toBe(before.ino);
+    expect(await readFile(join(out, 'artykuly/b/index.html'), 'utf8')).toBe('b2');
   });
 });
