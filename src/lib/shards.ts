@@ -64,7 +64,12 @@ export function shardOfSlug(slug: string, count: number): number {
   return (createHash('sha256').update(slug).digest().readUInt32BE(0) % count) + 1;
 }
 
-let cachedRole: ShardRole | undefined;
+/**
+ * The role, read once per process: Astro loads the config, the content config and the pages as
+ * separate module graphs, and the plan of a big archive is tens of megabytes of JSON.
+ */
+const ROLE_KEY = Symbol.for('szpalta.shardRole');
+const roleCache = globalThis as { [ROLE_KEY]?: ShardRole };
 
 /** Reads and checks the plan at `path`; a missing or foreign file stops the build with its path. */
 export function readPlan(path: string): ShardPlan {
@@ -87,7 +92,8 @@ export function readPlan(path: string): ShardPlan {
 
 /** This build's role, from the environment (read once). */
 export function shardRole(env: NodeJS.ProcessEnv = process.env): ShardRole {
-  if (env === process.env && cachedRole) return cachedRole;
+  const cached = roleCache[ROLE_KEY];
+  if (env === process.env && cached) return cached;
   const shard = env[SHARD_ENV.shard];
   const planPath = env[SHARD_ENV.plan];
   let role: ShardRole;
@@ -100,7 +106,7 @@ export function shardRole(env: NodeJS.ProcessEnv = process.env): ShardRole {
     else if (Number.isInteger(index) && index >= 1 && index <= plan.shards) role = { kind: 'articles', index, plan };
     else throw new Error(`${SHARD_ENV.shard}=${shard}: expected "lists" or an article shard from 1 to ${plan.shards}`);
   }
-  if (env === process.env) cachedRole = role;
+  if (env === process.env) roleCache[ROLE_KEY] = role;
   return role;
 }
 
