@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent, formatSummary, formatText } from '../src/content-check/index.ts';
 import { parseYaml } from '../src/content-check/lib/yaml.ts';
@@ -123,7 +123,8 @@ async function buildShard(input: ShardInput): Promise<'built' | 'kept'> {
   await mkdir(dirname(assets), { recursive: true });
   if (!(await lstat(assets).catch(() => undefined))?.isSymbolicLink()) {
     await rm(assets, { recursive: true, force: true });
-    await symlink(join(stateDir, 'assets'), assets);
+    // Relative, so that a cache restored at another path (CI) still points at it.
+    await symlink(relative(dirname(assets), join(stateDir, 'assets')), assets);
   }
   const code = await astroBuild({
     [SHARD_ENV.shard]: input.shard,
