@@ -175,12 +175,9 @@ const settings = parseYaml(await readFile(join(contentDir, 'settings', 'site.yml
 const comments = settings?.comments;
 const commentCounts = comments?.enabled && comments.url ? await getCommentCounts(comments.url) : undefined;
 
-const cacheFile = join(stateDir, 'index-cache.json');
-const indexCache = JSON.parse(await readFile(cacheFile, 'utf8').catch(() => '{}')) as Parameters<typeof planShards>[0]['cache'];
-const planned = planShards({ root, contentDir, shards, buildTime, cache: indexCache, commentCounts });
+const planned = planShards({ root, contentDir, shards, buildTime, commentCounts });
 await writeFile(planFile, JSON.stringify(planned.plan));
 await writeFile(inputsFile, JSON.stringify(planned.shards, null, 1));
-await writeFile(cacheFile, JSON.stringify(planned.cache));
 const planMs = Date.now() - started;
 console.log(
   `[build] plan: ${planned.plan.articles.length.toLocaleString('en')} articles in ${shards} article shards and one lists shard (${seconds(planMs)})`,

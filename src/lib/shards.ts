@@ -30,7 +30,7 @@ export interface PlanArticle {
   relative: string;
   /** The article shard (1…N) that renders its page. */
   shard: number;
-  /** The front matter as written (YAML values) plus the loader's `readingMinutes`. */
+  /** The front matter as written (YAML values); no reading time, which only the article's own page prints. */
   data: Record<string, unknown>;
   /** Whether it is public at the plan's build time (not a draft, `pubDate` passed), as the schema reads the date. */
   published: boolean;
