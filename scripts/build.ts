@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { lstat, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { checkContent, formatSummary, formatText } from '../src/content-check/index.ts';
 import { parseYaml } from '../src/content-check/lib/yaml.ts';
 import { discoverContent } from '../src/content-model/index.ts';
@@ -77,14 +78,16 @@ function fail(message: string, code = 2): never {
   process.exit(code);
 }
 
-/** Runs `astro build` with extra environment variables; resolves with its exit code. */
-function astroBuild(env: Record<string, string>): Promise<number> {
-  const child = spawn(process.execPath, [astro, 'build'], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
+/** Runs a Node script (Astro's, this one) with extra environment variables; resolves with its exit code. */
+function runNode(args: string[], env: Record<string, string>): Promise<number> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
   return new Promise((resolvePromise, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => resolvePromise(code ?? (signal ? 128 : 1)));
   });
 }
+
+const astroBuild = (env: Record<string, string>) => runNode([astro, 'build'], env);
 
 const articleCount = () => discoverContent(contentDir).entries.filter((entry) => entry.collection === 'articles').length;
 
@@ -154,35 +157,55 @@ if (values.only !== undefined) {
   process.exit(0);
 }
 
-const started = Date.now();
-await mkdir(stateDir, { recursive: true });
-const check = await checkContent({
-  root,
-  contentDir,
-  publicDir: join(root, 'public'),
-  now: buildTime,
-  cacheFile: join(stateDir, 'content-check.json'),
-});
-if (check.errors > 0) {
-  console.error(formatText(check));
-  fail('the content has errors (above); nothing was built', 1);
+/** Checks the content, plans the shards and writes the plan and the shard list (`--plan-only`). */
+async function checkAndPlan(): Promise<void> {
+  const started = Date.now();
+  await mkdir(stateDir, { recursive: true });
+  const check = await checkContent({
+    root,
+    contentDir,
+    publicDir: join(root, 'public'),
+    now: buildTime,
+    cacheFile: join(stateDir, 'content-check.json'),
+  });
+  if (check.errors > 0) {
+    console.error(formatText(check));
+    fail('the content has errors (above); nothing was built', 1);
+  }
+  console.log(`[build] ${formatSummary(check)}`);
+
+  const settings = parseYaml(await readFile(join(contentDir, 'settings', 'site.yml'), 'utf8').catch(() => '')).value as {
+    comments?: { enabled?: boolean; url?: string };
+  } | null;
+  const comments = settings?.comments;
+  const commentCounts = comments?.enabled && comments.url ? await getCommentCounts(comments.url) : undefined;
+
+  const planned = planShards({ root, contentDir, shards, buildTime, commentCounts });
+  await writeFile(planFile, JSON.stringify(planned.plan));
+  await writeFile(inputsFile, JSON.stringify(planned.shards, null, 1));
+  const planMs = Date.now() - started;
+  console.log(
+    `[build] plan: ${planned.plan.articles.length.toLocaleString('en')} articles in ${shards} article shards and one lists shard (${seconds(planMs)})`,
+  );
 }
-console.log(`[build] ${formatSummary(check)}`);
 
-const settings = parseYaml(await readFile(join(contentDir, 'settings', 'site.yml'), 'utf8').catch(() => '')).value as {
-  comments?: { enabled?: boolean; url?: string };
-} | null;
-const comments = settings?.comments;
-const commentCounts = comments?.enabled && comments.url ? await getCommentCounts(comments.url) : undefined;
+if (values['plan-only']) {
+  await checkAndPlan();
+  process.exit(0);
+}
 
-const planned = planShards({ root, contentDir, shards, buildTime, commentCounts });
-await writeFile(planFile, JSON.stringify(planned.plan));
-await writeFile(inputsFile, JSON.stringify(planned.shards, null, 1));
+// The check and the plan run in a process of their own: their memory (every file read once) is
+// given back before the shards build.
+const started = Date.now();
+const planCode = await runNode([fileURLToPath(import.meta.url), '--shards', String(shards), '--plan-only'], {
+  [SHARD_ENV.buildTime]: buildTime.toISOString(),
+});
+if (planCode !== 0) process.exit(planCode);
+const planned = {
+  plan: JSON.parse(await readFile(planFile, 'utf8')) as ShardPlan,
+  shards: JSON.parse(await readFile(inputsFile, 'utf8')) as ShardInput[],
+};
 const planMs = Date.now() - started;
-console.log(
-  `[build] plan: ${planned.plan.articles.length.toLocaleString('en')} articles in ${shards} article shards and one lists shard (${seconds(planMs)})`,
-);
-if (values['plan-only']) process.exit(0);
 
 const report: { name: string; done: string; ms: number }[] = [];
 for (const input of planned.shards) {
