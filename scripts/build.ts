@@ -35,7 +35,7 @@ Options:
   --shards N     build N article shards and one lists shard, one after another, then assemble
                  dist/; a shard whose inputs did not change since its last build is kept
   --plan-only    with --shards: check the content, write the plan and the shard list
-                 (<state>/plan.json, <state>/shards.json), build nothing (CI's plan job)
+                 (<cache>/shards/plan.json, shards.json), build nothing (CI's plan job)
   --only NAME    with --shards: build only the shard NAME (lists, articles-1, …) from the plan
                  that --plan-only wrote, no assembly (CI's matrix job)
   --help         show this text
