@@ -10,6 +10,8 @@ export interface Measurement {
   peakRssBytes: number | undefined;
   /** How the peak was measured. */
   memoryMethod: 'proc' | 'time' | 'none';
+  /** Highest resident memory of any one process of the tree, in bytes (with `/proc` only). */
+  peakProcessBytes?: number | undefined;
 }
 
 const PAGE_SIZE = (() => {
@@ -23,8 +25,8 @@ const PAGE_SIZE = (() => {
 const canReadProc = existsSync('/proc/self/statm');
 const TIME_BINARY = '/usr/bin/time';
 
-/** Resident memory of `root` and all its descendants, read from /proc. */
-function treeRss(root: number): number {
+/** Resident memory of `root` and all its descendants, read from /proc: their sum and the largest. */
+function treeRss(root: number): { total: number; largest: number } {
   const children = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -40,17 +42,20 @@ function treeRss(root: number): number {
     }
   }
   let total = 0;
+  let largest = 0;
   const queue = [root];
   while (queue.length > 0) {
     const pid = queue.pop() as number;
     try {
-      total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_SIZE;
+      const rss = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_SIZE;
+      total += rss;
+      largest = Math.max(largest, rss);
     } catch {
       // Ended already.
     }
     queue.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { total, largest };
 }
 
 /**
@@ -73,8 +78,13 @@ export async function measure(
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   let peak = 0;
-  const sampler =
-    canReadProc && child.pid !== undefined ? setInterval(() => (peak = Math.max(peak, treeRss(child.pid as number))), 100) : undefined;
+  let peakProcess = 0;
+  const sample = () => {
+    const { total, largest } = treeRss(child.pid as number);
+    peak = Math.max(peak, total);
+    peakProcess = Math.max(peakProcess, largest);
+  };
+  const sampler = canReadProc && child.pid !== undefined ? setInterval(sample, 100) : undefined;
   const code = await new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', resolve);
@@ -90,7 +100,7 @@ export async function measure(
       .slice(0, 10);
     throw new Error(`${command} ${args.join(' ')} failed (exit ${code}) in ${cwd}:\n${errors.join('\n')}\nFull log: ${logFile}`);
   }
-  if (canReadProc) return { wallMs, peakRssBytes: peak, memoryMethod: 'proc' };
+  if (canReadProc) return { wallMs, peakRssBytes: peak, memoryMethod: 'proc', peakProcessBytes: peakProcess };
   const kilobytes = /Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1];
   return kilobytes
     ? { wallMs, peakRssBytes: Number(kilobytes) * 1024, memoryMethod: 'time' }

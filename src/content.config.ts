@@ -6,6 +6,7 @@ import { articleSchema, authorSchema, pageSchema, redirectsSchema, settingsSchem
 import { contentDirFromEnvironment } from './content-model/content-dir.ts';
 import type { CollectionName } from './content-model/index.ts';
 import { readingMinutes } from './utils/reading-time.ts';
+import { renderedArticleIds, shardRole } from './lib/shards.ts';
 
 /**
  * Every collection reads from the top-level `content/` folder that editors and the CMS write to,
@@ -16,13 +17,29 @@ import { readingMinutes } from './utils/reading-time.ts';
 const contentDir = contentDirFromEnvironment();
 const from = (collection: CollectionName) => contentLoader({ contentDir, collection });
 
+/** In a shard of a sharded build, the articles whose bodies it renders; the others come from the plan. */
+const shard = shardRole();
+const renderedIds = renderedArticleIds(shard);
+const articleIndex = shard.kind === 'whole' ? undefined : new Map(shard.plan.articles.map((article) => [article.id, article.data]));
+
 export const collections = {
   articles: defineCollection({
-    loader: contentLoader({ contentDir, collection: 'articles', extraData: (body) => ({ readingMinutes: readingMinutes(body) }) }),
+    loader: contentLoader({
+      contentDir,
+      collection: 'articles',
+      extraData: (body) => ({ readingMinutes: readingMinutes(body) }),
+      // Bodies with components become HTML with component markers, not one MDX module each.
+      componentMarkers: true,
+      only: renderedIds && articleIndex ? { ids: renderedIds, index: articleIndex } : undefined,
+    }),
     schema: ({ image }) =>
       articleSchema({ image: ruledImage(image), reference }).extend({
-        /** Reading time in whole minutes, at least 1: computed by the loader from the body, not written by editors. */
-        readingMinutes: z.number().int().min(1),
+        /**
+         * Reading time in whole minutes, at least 1: computed by the loader from the body, not
+         * written by editors. Absent only in a shard of a sharded build, for the articles whose
+         * bodies it does not render (it never prints their reading time).
+         */
+        readingMinutes: z.number().int().min(1).optional(),
       }),
   }),
   authors: defineCollection({ loader: from('authors'), schema: ({ image }) => authorSchema({ image: ruledImage(image) }) }),

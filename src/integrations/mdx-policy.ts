@@ -30,16 +30,11 @@ export interface MdxPolicyOptions {
 }
 
 /**
- * Wraps the Markdown processor that `@astrojs/mdx` compiles `.mdx` files with, so that every
- * MDX file outside `src/` (content: articles, pages, whatever path it came from) is checked
- * with the content check's MDX policy (`checkBody`) before it is compiled, and refused with
- * `file:line:column` when the check finds an error: no `import`/`export`, no expressions, no
- * forbidden elements or attributes. This holds even when the content check integration is off
- * or a loader reads a file the check never saw. MDX under `src/` is the site's own code.
+ * The MDX policy's check of one file: `(file, content)` gives the errors `checkBody` finds in
+ * `content` (the whole file, its front matter blanked out with spaces so that lines and
+ * columns are the file's own), image paths checked against the files of `contentDir`.
  */
-export function withMdxPolicy(processor: MarkdownProcessor, { contentDir, root }: MdxPolicyOptions): MarkdownProcessor {
-  const create = processor.createMdxRenderer?.bind(processor);
-  if (!create) return processor;
+export function mdxPolicyCheck(contentDir: string): (file: string, content: string) => Problem[] {
   let index: FileIndex | undefined;
   let indexedAt = 0;
   const freshIndex = () => {
@@ -50,7 +45,6 @@ export function withMdxPolicy(processor: MarkdownProcessor, { contentDir, root }
   const errorsOf = (file: string, content: string, fileIndex: FileIndex) => {
     const problems: Problem[] = [];
     const links: LinkUse[] = [];
-    // `@astrojs/mdx` blanks the front matter out with spaces, so lines and columns are the file's own.
     checkBody(
       { file, relative: relative(contentDir, file).split(sep).join('/'), body: content, start: { line: 1, column: 1 }, pagePath: '/' },
       { index: fileIndex, adSlots: undefined, siteOrigin: undefined },
@@ -59,6 +53,26 @@ export function withMdxPolicy(processor: MarkdownProcessor, { contentDir, root }
     );
     return problems.filter((problem) => problem.severity === 'error');
   };
+  return (file, content) => {
+    let errors = errorsOf(file, content, index ?? freshIndex());
+    // Images are listed once; a file with errors is checked again against a new list, in case an image was added since (astro dev).
+    if (errors.length > 0 && Date.now() - indexedAt > INDEX_LIFETIME_MS) errors = errorsOf(file, content, freshIndex());
+    return errors;
+  };
+}
+
+/**
+ * Wraps the Markdown processor that `@astrojs/mdx` compiles `.mdx` files with, so that every
+ * MDX file outside `src/` (content: articles, pages, whatever path it came from) is checked
+ * with the content check's MDX policy (`checkBody`) before it is compiled, and refused with
+ * `file:line:column` when the check finds an error: no `import`/`export`, no expressions, no
+ * forbidden elements or attributes. This holds even when the content check integration is off
+ * or a loader reads a file the check never saw. MDX under `src/` is the site's own code.
+ */
+export function withMdxPolicy(processor: MarkdownProcessor, { contentDir, root }: MdxPolicyOptions): MarkdownProcessor {
+  const create = processor.createMdxRenderer?.bind(processor);
+  if (!create) return processor;
+  const policyErrors = mdxPolicyCheck(contentDir);
   return {
     ...processor,
     async createMdxRenderer(shared, mdx): Promise<MdxRenderer> {
@@ -68,9 +82,7 @@ export function withMdxPolicy(processor: MarkdownProcessor, { contentDir, root }
         async process(content, filePath, frontmatter) {
           const file = filePath.split('?')[0] ?? filePath;
           if (!file.startsWith(srcDir)) {
-            let errors = errorsOf(file, content, index ?? freshIndex());
-            // Images are listed once; a file with errors is checked again against a new list, in case an image was added since (astro dev).
-            if (errors.length > 0 && Date.now() - indexedAt > INDEX_LIFETIME_MS) errors = errorsOf(file, content, freshIndex());
+            const errors = policyErrors(file, content);
             if (errors.length > 0) throw new MdxPolicyError(errors, root);
           }
           return renderer.process(content, filePath, frontmatter);

@@ -10,16 +10,16 @@ import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type { Element as XmlElement } from 'xast';
 import { x } from 'xastscript';
+import RenderedBody from '../components/RenderedBody.astro';
 import { articleComponents } from '../components/mdx/index.ts';
+import { BLOCK_SEPARATOR, hasComponentMarkers, hasOwnAd, parseBodyHtml } from '../loaders/component-markers.ts';
 import { PARAGRAPH_END_MARKER } from '../markdown/auto-ad-slots.ts';
 import { getNewsroom, required, type Article } from './content.ts';
 import { getSite } from './site.ts';
 import { urls } from './urls.ts';
 import { xmlDocument, xmlResponse } from './xml.ts';
+import { FEED_SIZE } from './feed-size.ts';
 import { lastModified, wasModified } from '../utils/modified.ts';
-
-/** How many of the newest articles a feed carries. */
-export const FEED_SIZE = 30;
 
 /** hast property names of the attributes that hold one address. */
 const URL_PROPERTIES = ['href', 'src', 'poster'] as const;
@@ -49,12 +49,20 @@ function absolutize(tree: HastRoot, site: URL): void {
 let container: Promise<AstroContainer> | undefined;
 const renderedBodies = new Map<string, Promise<string>>();
 
-/** The body's HTML without ads: the loader's HTML for plain Markdown bodies, the MDX module rendered otherwise. */
+/** The body's HTML without ads: the loader's HTML, its component markers rendered with the site's components, or the MDX module rendered. */
 async function bodyHtml(article: Article): Promise<string> {
-  if (article.rendered) return article.rendered.html.replaceAll(PARAGRAPH_END_MARKER, '');
+  const html = article.rendered?.html;
+  if (html !== undefined && !hasComponentMarkers(html)) return html.replaceAll(PARAGRAPH_END_MARKER, '');
   container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  const components = articleComponents({ ads: false });
+  if (html !== undefined) {
+    const nodes = parseBodyHtml(html);
+    const { settings } = await getSite();
+    const autoAdEvery = hasOwnAd(nodes) ? 0 : settings.ads.everyParagraphs;
+    return (await container).renderToString(RenderedBody, { props: { nodes, components, autoAdEvery, separator: BLOCK_SEPARATOR } });
+  }
   const { Content } = await render(article);
-  return (await container).renderToString(Content, { props: { components: articleComponents({ ads: false }) } });
+  return (await container).renderToString(Content, { props: { components } });
 }
 
 /**

@@ -6,6 +6,8 @@ import { decodeSource, splitFrontMatter } from '../content-model/source.ts';
 import { parseYaml } from '../content-model/yaml.ts';
 import { findBodyLimitProblem, fileSizeProblem, type FileLimitProblem } from '../content-model/mdx-limits.ts';
 import { classifyOnDisk, collectionModel, discoverContent, type CollectionName, type ContentEntry } from '../content-model/index.ts';
+import { MdxPolicyError, mdxPolicyCheck } from '../integrations/mdx-policy.ts';
+import { componentsToMarkers } from './component-markers.ts';
 
 /**
  * Bumped whenever this loader stores something different for the same file, so that entries
@@ -32,6 +34,17 @@ export function needsMdx(body: string): boolean {
   return /[<{]/.test(unescaped) || /^(?: {4}|\t)/m.test(body) || body.includes('![');
 }
 
+/**
+ * The file with its body (from `bodyStart`) replaced, or `undefined` without a new body; with
+ * `blankFrontMatter`, the front matter is spaces (lines kept), as `@astrojs/mdx` hands files to
+ * the MDX policy.
+ */
+const withBody = (contents: string, bodyStart: number, body: string | undefined, blankFrontMatter = false) => {
+  if (body === undefined) return undefined;
+  const head = contents.slice(0, bodyStart);
+  return (blankFrontMatter ? head.replace(/[^\n]/g, ' ') : head) + body;
+};
+
 /** Options of `contentLoader`. */
 export interface ContentLoaderOptions {
   /** The content folder, relative to the project root or absolute. */
@@ -39,6 +52,18 @@ export interface ContentLoaderOptions {
   collection: CollectionName;
   /** Fields the loader adds to every entry's data (the articles' reading time). */
   extraData?: (body: string) => Record<string, unknown>;
+  /**
+   * Render bodies with editor components to HTML with component markers
+   * (`component-markers.ts`) instead of MDX modules; the page must render them with
+   * `RenderedBody.astro`. Only bodies that `componentsToMarkers` refuses stay MDX.
+   */
+  componentMarkers?: boolean;
+  /**
+   * A shard of a sharded build (`src/lib/shards.ts`): only the entries in `ids` are read and
+   * rendered; every other entry gets its data from `index` (front matter as written, plus the
+   * extra fields) without its file being read, and has no body.
+   */
+  only?: { ids: ReadonlySet<string>; index: ReadonlyMap<string, Record<string, unknown>> } | undefined;
 }
 
 /** A limit problem as the content check words it: `file:line:column limit: message (fix)`. */
@@ -57,11 +82,13 @@ function limitMessage(filePath: string, problem: FileLimitProblem): string {
  * data and rendering as Astro's `glob()` loader gives, but without one Vite module per entry:
  * most bodies use no component, and those are rendered here with `renderMarkdown` (the
  * configured Sätteri pipeline with its plugins) and the HTML is kept in the data store, where it
- * is reused while the file's digest is unchanged. Only bodies that need MDX (`needsMdx`) are
+ * is reused while the file's digest is unchanged. With `componentMarkers` (the articles), bodies
+ * whose components are blocks with string props are rendered the same way, the components left
+ * as markers for the page (`component-markers.ts`). Only the remaining bodies that need MDX are
  * handed to the MDX integration as deferred entries, which Vite compiles to modules (with the
  * MDX policy enforced, `src/integrations/mdx-policy.ts`) as it does for `glob()`.
  */
-export function contentLoader({ contentDir, collection, extraData }: ContentLoaderOptions): Loader {
+export function contentLoader({ contentDir, collection, extraData, componentMarkers = false, only }: ContentLoaderOptions): Loader {
   const model = collectionModel(collection);
   return {
     name: `szpalta-content-loader:${collection}`,
@@ -71,8 +98,26 @@ export function contentLoader({ contentDir, collection, extraData }: ContentLoad
       const contentRoot = resolve(root, contentDir);
       const baseDir = join(contentRoot, model.folder);
       const idOfFile = new Map<string, string>();
+      const policyErrors = componentMarkers ? mdxPolicyCheck(contentRoot) : undefined;
+
+      /** An entry of another shard: its data from the plan, no body, its file not read. */
+      async function fromIndex(entry: ContentEntry, indexed: Record<string, unknown>): Promise<string> {
+        const absolutePath = join(contentRoot, entry.relative);
+        const id = entry.id;
+        idOfFile.set(absolutePath, id);
+        const digest = context.generateDigest(`${LOADER_VERSION}\nindex\n${JSON.stringify(indexed)}`);
+        if (store.get(id)?.digest === digest) return id;
+        const data = await context.parseData({ id, data: indexed, filePath: absolutePath });
+        store.set({ id, data, filePath: relative(root, absolutePath).split(sep).join('/'), digest });
+        return id;
+      }
 
       async function sync(entry: ContentEntry): Promise<string> {
+        if (only && !only.ids.has(entry.id)) {
+          const indexed = only.index.get(entry.id);
+          if (!indexed) throw new Error('the file is not in the shard plan, which is older than the content; run the build driver again');
+          return fromIndex(entry, indexed);
+        }
         const absolutePath = join(contentRoot, entry.relative);
         // Decoded as the content check reads it: UTF-8, without a byte order mark.
         const decoded = decodeSource(await readFile(absolutePath));
@@ -114,11 +159,26 @@ export function contentLoader({ contentDir, collection, extraData }: ContentLoad
           data: { ...(yaml.value as Record<string, unknown>), ...extraData?.(body) },
           filePath: absolutePath,
         });
+        // The whole file, so that the renderer reads the front matter as the MDX pipeline does.
+        let markdown: string | undefined = contents;
         if (needsMdx(body)) {
+          markdown = policyErrors
+            ? withBody(
+                contents,
+                split.bodyStart,
+                componentsToMarkers(split.body, (text) => !needsMdx(text)),
+              )
+            : undefined;
+          if (markdown !== undefined && policyErrors) {
+            // The same policy the MDX compiler enforces (`mdx-policy.ts`), for bodies that never reach it.
+            const errors = policyErrors(absolutePath, withBody(contents, split.bodyStart, split.body, true) as string);
+            if (errors.length > 0) throw new MdxPolicyError(errors, root);
+          }
+        }
+        if (markdown === undefined) {
           store.set({ id, data, body, filePath, digest, deferredRender: true });
         } else {
-          // The whole file, so that the renderer reads the front matter as the MDX pipeline does.
-          const rendered = await context.renderMarkdown(contents, { fileURL: pathToFileURL(absolutePath) });
+          const rendered = await context.renderMarkdown(markdown, { fileURL: pathToFileURL(absolutePath) });
           store.set({ id, data, body, filePath, digest, rendered });
         }
         return id;

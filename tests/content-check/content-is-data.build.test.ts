@@ -83,6 +83,44 @@ describe('the build refuses content as code without the content check', () => {
     },
   );
 
+  it(
+    'fails on an article whose components break the policy though it never reaches the MDX compiler, naming file and line',
+    { timeout: 400_000 },
+    async () => {
+      const dir = workDir('build-component-props');
+      const projectDir = await uncheckedProject(dir);
+      const content = join(dir, 'content');
+      layContent(join(FIXTURES, 'valid-base'), content);
+      // Block components with string props: the loader renders this body itself (component markers), without MDX.
+      const article = [
+        '---',
+        'title: Złe komponenty',
+        'lead: Komponenty z niedozwolonymi wartościami.',
+        'pubDate: 2026-11-01T10:00:00+01:00',
+        'authors: [anna-kowalska]',
+        'tags: []',
+        '---',
+        '',
+        'Zwykły akapit.',
+        '',
+        '<Embed url="javascript:alert(1)" title="Kliknij" />',
+        '',
+        '<Figure src="../images/nie-ma-takiego.jpg" alt="Brak" />',
+        '',
+      ].join('\n');
+      writeFileSync(join(content, 'articles/zle-komponenty.mdx'), article);
+      const { code, output } = await build(projectDir, content);
+      expect(code).not.toBe(0);
+      expect(output).toContain('MDX content breaks the MDX policy');
+      // The URL allow-list refuses the javascript: address before the component's own prop rule sees it.
+      expect(output).toMatch(/content\/articles\/zle-komponenty\.mdx:11:\d+ unsafe-url: javascript: addresses are not allowed/);
+      expect(output).toMatch(
+        /content\/articles\/zle-komponenty\.mdx:13:\d+ Figure\.src: image file content\/images\/nie-ma-takiego\.jpg not found/,
+      );
+      expect(existsSync(join(projectDir, 'dist/artykuly/zle-komponenty'))).toBe(false);
+    },
+  );
+
   it('fails on a symbolic link in the content folder, naming it, and runs no code from where it points', { timeout: 400_000 }, async () => {
     const dir = workDir('build-symlink');
     const projectDir = await uncheckedProject(dir);

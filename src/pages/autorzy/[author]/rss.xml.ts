@@ -4,11 +4,15 @@ import { articleFeed } from '../../../lib/feed.ts';
 import { authorFeedRoutes } from '../../../lib/routes.ts';
 import { getSite } from '../../../lib/site.ts';
 import { urls } from '../../../lib/urls.ts';
+import { forShard } from '../../../lib/shards.ts';
 
 /** A feed per author: titles and leads of the author's newest articles. */
 export const getStaticPaths = (async () => {
   const { authors } = await getNewsroom();
-  return authorFeedRoutes([...authors.keys()]).map(({ params }) => ({ params }));
+  return forShard(
+    'lists',
+    authorFeedRoutes([...authors.keys()]).map(({ params }) => ({ params })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {

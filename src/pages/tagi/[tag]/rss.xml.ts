@@ -4,11 +4,15 @@ import { articleFeed } from '../../../lib/feed.ts';
 import { tagFeedRoutes } from '../../../lib/routes.ts';
 import { getSite } from '../../../lib/site.ts';
 import { urls } from '../../../lib/urls.ts';
+import { forShard } from '../../../lib/shards.ts';
 
 /** A feed per tag: titles and leads of the tag's newest articles. */
 export const getStaticPaths = (async () => {
   const { articlesByTag } = await getNewsroom();
-  return tagFeedRoutes(articlesByTag).map(({ params }) => ({ params }));
+  return forShard(
+    'lists',
+    tagFeedRoutes(articlesByTag).map(({ params }) => ({ params })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
