@@ -46,6 +46,8 @@ const VARIANT_NAMES: Record<string, Kind> = { unsharded: 'portal', sharded: 'sha
 
 /** The portal's build driver (`npm run build`), when the project has one; before it, `astro build`. */
 const DRIVER = join(ROOT, 'scripts', 'build.ts');
+/** Articles above which the driver without `--shards` builds in shards (its AUTO_SHARD_ABOVE). */
+const UNSHARDED_MAX = 8000;
 
 /** Debian's Hugo (`apt-get install hugo`), the floor of a static generator on this machine; its rows are skipped without it. */
 const HUGO = '/usr/bin/hugo';
@@ -79,6 +81,8 @@ interface Result {
   shards?: number | undefined;
   /** Highest resident memory per command name in the cold runs (`node`, Pagefind's binary…). */
   peakByCommand?: Record<string, number> | undefined;
+  /** A sharded build's driver timeline of the last cold run, the body-edit and the title-edit rebuild. */
+  shardRuns?: { cold: DriverRun; body?: DriverRun | undefined; title?: DriverRun | undefined } | undefined;
   date: string;
 }
 
@@ -238,13 +242,42 @@ async function build(kind: Kind, project: string, contentDir: string, logFile: s
   env['SZPALTA_CONTENT_DIR'] = contentDir;
   env['SZPALTA_CACHE_DIR'] = join(project, '.cache');
   // The driver as `npm run build` runs it, from the copy (without npm's own process in the tree).
+  // Above its threshold the driver shards on its own: the unsharded row is then one `astro build`.
   const driver = join(project, 'scripts', 'build.ts');
-  if (!existsSync(driver)) return measure(nodeBinary(), [ASTRO, 'build'], { cwd: project, env, logFile });
+  if (!existsSync(driver) || (kind === 'portal' && n > UNSHARDED_MAX))
+    return measure(nodeBinary(), [ASTRO, 'build'], { cwd: project, env, logFile });
   return measure(nodeBinary(), [driver, ...(kind === 'sharded' ? ['--shards', String(shardCount(n))] : [])], {
     cwd: project,
     env,
     logFile,
   });
+}
+
+/** What the build driver did in one sharded build (its `last-run.json`), with each built shard's peak memory. */
+interface DriverRun {
+  planMs: number;
+  assembleMs: number;
+  totalMs: number;
+  shards: { name: string; done: 'built' | 'kept'; ms: number; peakBytes?: number | undefined }[];
+}
+
+/**
+ * The driver's record of the sharded build just measured, each built shard matched with its
+ * `astro build` process (they run one after another, in the order of the record).
+ */
+async function driverRun(project: string, measurement: Measurement): Promise<DriverRun | undefined> {
+  const file = join(project, '.cache', 'shards', 'last-run.json');
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  const run = JSON.parse(text) as { planMs: number; assembleMs: number; totalMs: number; shardRuns: DriverRun['shards'] };
+  // Node names its main thread; the driver's own process is not in the list.
+  const builds = (measurement.processes ?? []).filter((entry) => entry.command === 'MainThread' || entry.command === 'node');
+  let next = 0;
+  const shards = run.shardRuns.map((shard) => ({
+    ...shard,
+    peakBytes: shard.done === 'built' ? builds[next++]?.peakBytes : undefined,
+  }));
+  return { planMs: run.planMs, assembleMs: run.assembleMs, totalMs: run.totalMs, shards };
 }
 
 const median = (numbers: number[]) => {
@@ -282,6 +315,7 @@ async function benchmark(n: number): Promise<Result[]> {
 
     const cold: Record<Kind, Measurement[]> = { portal: [], sharded: [], bare: [], hugo: [] };
     const load: Partial<Record<Kind, number>> = {};
+    const driverRuns: { cold?: DriverRun | undefined; body?: DriverRun | undefined; title?: DriverRun | undefined } = {};
     for (let run = 1; run <= runs; run += 1) {
       // Alternate which goes first, so neither always meets the warmer disk cache.
       const order = run % 2 === 1 ? kinds : [...kinds].reverse();
@@ -290,6 +324,7 @@ async function benchmark(n: number): Promise<Result[]> {
         load[kind] ??= loadavg()[0] ?? 0;
         const result = await build(kind, projects[kind], contentDir, join(work, `${kind}-cold-${run}.log`), n);
         cold[kind].push(result);
+        if (kind === 'sharded') driverRuns.cold = await driverRun(projects[kind], result);
         console.log(
           `[bench] N=${n} ${kind} cold run ${run}: ${(result.wallMs / 1000).toFixed(1)} s, ${formatBytes(result.peakRssBytes)} summed, largest process ${formatBytes(result.peakProcessBytes)} (load ${(load[kind] ?? 0).toFixed(1)})`,
         );
@@ -306,6 +341,7 @@ async function benchmark(n: number): Promise<Result[]> {
     for (const kind of coldOnly ? [] : kinds) {
       const result = await build(kind, projects[kind], contentDir, join(work, `${kind}-rebuild.log`), n);
       rebuild[kind] = result;
+      if (kind === 'sharded') driverRuns.body = await driverRun(projects[kind], result);
       console.log(`[bench] N=${n} ${kind} rebuild after one edit: ${(result.wallMs / 1000).toFixed(1)} s`);
     }
     // Another editor's change: a new title for the same article, shown also on its list pages and its neighbours'.
@@ -316,6 +352,7 @@ async function benchmark(n: number): Promise<Result[]> {
     for (const kind of coldOnly ? [] : kinds) {
       const result = await build(kind, projects[kind], contentDir, join(work, `${kind}-rebuild-title.log`), n);
       rebuildTitle[kind] = result;
+      if (kind === 'sharded') driverRuns.title = await driverRun(projects[kind], result);
       console.log(`[bench] N=${n} ${kind} rebuild after a title edit: ${(result.wallMs / 1000).toFixed(1)} s`);
     }
 
@@ -335,7 +372,12 @@ async function benchmark(n: number): Promise<Result[]> {
         peakProcessBytes: Math.max(...cold[kind].map((result) => result.peakProcessBytes ?? 0)) || undefined,
         peakByCommand: mergePeaks(cold[kind].map((result) => result.peakByCommand ?? {})),
         load: load[kind],
-        ...(kind === 'sharded' ? { shards: shardCount(n) } : {}),
+        ...(kind === 'sharded'
+          ? {
+              shards: shardCount(n),
+              ...(driverRuns.cold ? { shardRuns: { cold: driverRuns.cold, body: driverRuns.body, title: driverRuns.title } } : {}),
+            }
+          : {}),
         date,
       };
     });
@@ -410,6 +452,28 @@ function report(results: Result[], machine: Record<string, string>, toolVersions
         return `| ${n.toLocaleString('en')} | ${label(portal)} | ${ratio} | ${hugoRatio} | ${memory} | ${checks.join('; ')} |`;
       }),
   );
+  const shardLines = sorted.flatMap((result) => {
+    const runs = result.shardRuns;
+    if (!runs) return [];
+    const built = runs.cold.shards.filter((shard) => shard.done === 'built');
+    const articleShards = built.filter((shard) => shard.name !== 'lists');
+    const lists = built.find((shard) => shard.name === 'lists');
+    const times = articleShards.map((shard) => shard.ms);
+    const peaks = articleShards.map((shard) => shard.peakBytes ?? 0);
+    const describe = (run: DriverRun | undefined, what: string) => {
+      if (!run) return [];
+      const rebuilt = run.shards.filter((shard) => shard.done === 'built');
+      const shards = rebuilt.map((shard) => `${shard.name} ${seconds(shard.ms)}`).join(', ') || 'none';
+      return [
+        `  - after ${what}: plan ${seconds(run.planMs)}, shards rebuilt: ${shards} (${run.shards.length - rebuilt.length} kept), assembly ${seconds(run.assembleMs)}; driver total ${seconds(run.totalMs)}`,
+      ];
+    };
+    return [
+      `- **${result.n.toLocaleString('en')} articles, ${result.shards ?? '?'} shards** (cold): plan ${seconds(runs.cold.planMs)}; ${articleShards.length} article shards of ${median(times) / 1000 > 0 ? seconds(median(times)) : 'n/a'} median (${seconds(Math.min(...times))}–${seconds(Math.max(...times))}), largest process ${formatBytes(median(peaks))} median, ${formatBytes(Math.max(...peaks))} at most; lists shard ${lists ? `${seconds(lists.ms)}, ${formatBytes(lists.peakBytes)}` : 'n/a'}; assembly ${seconds(runs.cold.assembleMs)}`,
+      ...describe(runs.body, 'a body edit'),
+      ...describe(runs.title, 'a title edit'),
+    ];
+  });
   return `# Build benchmark
 
 Written by \`npm run bench\` (\`bench/build.ts\`); do not edit by hand. Each row is the median of the
@@ -437,7 +501,7 @@ ${rows.join('\n')}
 |---:|---|---:|---:|---:|---|
 ${comparisons.join('\n')}
 
-"load" is the machine's one-minute load average (2 cores) when the runs of that size started:
+${shardLines.length > 0 ? `Sharded builds, shard by shard (from the driver's \`last-run.json\`; a shard's memory is its \`astro build\` process):\n\n${shardLines.join('\n')}\n\n` : ''}"load" is the machine's one-minute load average (2 cores) when the runs of that variant started:
 other builds shared the machine, so times at a high load are longer than on a quiet machine.
 Peak memory is the summed resident memory of the build's process tree, sampled every 100 ms
 (\`/proc\`), and the largest resident memory of any one process of it; where \`/proc\` is missing it falls back to GNU time's maximum RSS of one process.

@@ -15,7 +15,25 @@ export interface Measurement {
   peakProcessBytes?: number | undefined;
   /** Highest resident memory of one process per command name (`node`, `pagefind_extended`…), in bytes (with `/proc` only). */
   peakByCommand?: Record<string, number> | undefined;
+  /**
+   * The processes of the tree (the measured command's own process excluded) whose resident memory
+   * reached 64 MB, in the order they started: a sharded build's `astro build`s one by one.
+   */
+  processes?: ProcessPeak[] | undefined;
 }
+
+/** One process of a measured tree. */
+export interface ProcessPeak {
+  pid: number;
+  command: string;
+  /** When it was first and last seen, in ms since the measured command started. */
+  firstSeenMs: number;
+  lastSeenMs: number;
+  peakBytes: number;
+}
+
+/** Processes below this peak are left out of `Measurement.processes`. */
+const LISTED_PROCESS_BYTES = 64 * 1024 ** 2;
 
 const PAGE_SIZE = (() => {
   try {
@@ -29,7 +47,13 @@ const canReadProc = existsSync('/proc/self/statm');
 const TIME_BINARY = '/usr/bin/time';
 
 /** Resident memory of `root` and all its descendants, read from /proc: their sum, the largest, and each process's. */
-function treeRss(root: number): { total: number; largest: number; largestCommand: string; byCommand: Map<string, number> } {
+function treeRss(root: number): {
+  total: number;
+  largest: number;
+  largestCommand: string;
+  byCommand: Map<string, number>;
+  byPid: Map<number, { command: string; rss: number }>;
+} {
   const children = new Map<number, number[]>();
   const commands = new Map<number, string>();
   for (const name of readdirSync('/proc')) {
@@ -50,6 +74,7 @@ function treeRss(root: number): { total: number; largest: number; largestCommand
   let largest = 0;
   let largestCommand = '';
   const byCommand = new Map<string, number>();
+  const byPid = new Map<number, { command: string; rss: number }>();
   const queue = [root];
   while (queue.length > 0) {
     const pid = queue.pop() as number;
@@ -59,12 +84,13 @@ function treeRss(root: number): { total: number; largest: number; largestCommand
       total += rss;
       if (rss > largest) [largest, largestCommand] = [rss, command];
       byCommand.set(command, Math.max(byCommand.get(command) ?? 0, rss));
+      byPid.set(pid, { command, rss });
     } catch {
       // Ended already.
     }
     queue.push(...(children.get(pid) ?? []));
   }
-  return { total, largest, largestCommand, byCommand };
+  return { total, largest, largestCommand, byCommand, byPid };
 }
 
 /**
@@ -96,9 +122,17 @@ export async function measure(
   let peak = 0;
   let peakProcess = 0;
   const peakByCommand = new Map<string, number>();
+  const processes = new Map<number, ProcessPeak>();
   let samples = 0;
   const sample = () => {
-    const { total, largest, largestCommand, byCommand } = treeRss(child.pid as number);
+    const { total, largest, largestCommand, byCommand, byPid } = treeRss(child.pid as number);
+    const now = performance.now() - started;
+    for (const [pid, { command: name, rss }] of byPid) {
+      if (pid === child.pid) continue;
+      const known = processes.get(pid);
+      if (known) [known.lastSeenMs, known.peakBytes] = [now, Math.max(known.peakBytes, rss)];
+      else processes.set(pid, { pid, command: name, firstSeenMs: now, lastSeenMs: now, peakBytes: rss });
+    }
     peak = Math.max(peak, total);
     peakProcess = Math.max(peakProcess, largest);
     for (const [name, rss] of byCommand) peakByCommand.set(name, Math.max(peakByCommand.get(name) ?? 0, rss));
@@ -129,6 +163,7 @@ export async function measure(
       memoryMethod: 'proc',
       peakProcessBytes: peakProcess,
       peakByCommand: Object.fromEntries(peakByCommand),
+      processes: [...processes.values()].filter((entry) => entry.peakBytes >= LISTED_PROCESS_BYTES),
     };
   }
   const kilobytes = /Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1];
