@@ -469,7 +469,7 @@ function report(results: Result[], machine: Record<string, string>, toolVersions
       ];
     };
     return [
-      `- **${result.n.toLocaleString('en')} articles, ${result.shards ?? '?'} shards** (cold): plan ${seconds(runs.cold.planMs)}; ${articleShards.length} article shards of ${median(times) / 1000 > 0 ? seconds(median(times)) : 'n/a'} median (${seconds(Math.min(...times))}–${seconds(Math.max(...times))}), largest process ${formatBytes(median(peaks))} median, ${formatBytes(Math.max(...peaks))} at most; lists shard ${lists ? `${seconds(lists.ms)}, ${formatBytes(lists.peakBytes)}` : 'n/a'}; assembly ${seconds(runs.cold.assembleMs)}`,
+      `- **${result.n.toLocaleString('en')} articles, ${result.shards ?? '?'} shards** (cold): plan ${seconds(runs.cold.planMs)}; ${articleShards.length} article shards of ${times.length > 0 ? seconds(median(times)) : 'n/a'} median (${seconds(Math.min(...times))}–${seconds(Math.max(...times))}), largest process ${formatBytes(median(peaks))} median, ${formatBytes(Math.max(...peaks))} at most; lists shard ${lists ? `${seconds(lists.ms)}, ${formatBytes(lists.peakBytes)}` : 'n/a'}; assembly ${seconds(runs.cold.assembleMs)}`,
       ...describe(runs.body, 'a body edit'),
       ...describe(runs.title, 'a title edit'),
     ];
