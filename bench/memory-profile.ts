@@ -25,6 +25,8 @@ interface Variant {
   description: string;
   /** Text replacements applied to the copy's `astro.config.mjs`; each must match. */
   config?: [string, string][];
+  /** Text replacements applied to other files of the copy (paths relative to it); each must match. */
+  files?: Record<string, [string, string][]>;
   /** Extra `NODE_OPTIONS`. */
   nodeOptions?: string;
 }
@@ -46,6 +48,22 @@ const VARIANTS: Record<string, Variant> = {
   'no-incremental': {
     description: 'incremental build off (no manifest of pages and transforms)',
     config: [['incrementalBuild: articleCount <= INCREMENTAL_BUILD_MAX_ARTICLES', 'incrementalBuild: false']],
+  },
+  'store-chunked': {
+    description: 'content data store in 20 MiB chunks (experimental.collectionStorage)',
+    config: [['  experimental: {\n', "  experimental: {\n    collectionStorage: 'chunked',\n"]],
+  },
+  'store-chunked-1m': {
+    description: 'content data store in 1 MiB chunks',
+    config: [['  experimental: {\n', "  experimental: {\n    collectionStorage: { type: 'chunked', chunkSize: 1024 * 1024 },\n"]],
+  },
+  'store-no-body': {
+    description: 'rendered entries stored without their Markdown source (`entry.body`)',
+    files: {
+      'src/loaders/content.ts': [
+        ['store.set({ id, data, body, filePath, digest, rendered });', 'store.set({ id, data, filePath, digest, rendered });'],
+      ],
+    },
   },
   'heap-1024': { description: 'V8 old space capped at 1,024 MB', nodeOptions: '--max-old-space-size=1024' },
   'heap-768': { description: 'V8 old space capped at 768 MB', nodeOptions: '--max-old-space-size=768' },
@@ -77,13 +95,14 @@ try {
     const variant = VARIANTS[name] as Variant;
     const project = join(work, name);
     await createProjectCopy(project);
-    const configPath = join(project, 'astro.config.mjs');
-    let config = await readFile(configPath, 'utf8');
-    for (const [from, to] of variant.config ?? []) {
-      if (!config.includes(from)) throw new Error(`variant ${name}: astro.config.mjs no longer contains ${JSON.stringify(from)}`);
-      config = config.replace(from, to);
+    for (const [file, replacements] of Object.entries({ 'astro.config.mjs': variant.config ?? [], ...variant.files })) {
+      let text = await readFile(join(project, file), 'utf8');
+      for (const [from, to] of replacements) {
+        if (!text.includes(from)) throw new Error(`variant ${name}: ${file} no longer contains ${JSON.stringify(from)}`);
+        text = text.replace(from, to);
+      }
+      await writeFile(join(project, file), text);
     }
-    await writeFile(configPath, config);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',
