@@ -14,6 +14,8 @@ import { withMdxPolicy } from './src/integrations/mdx-policy.ts';
 import { discoverContent } from './src/content-model/index.ts';
 import redirects from './src/integrations/redirects.ts';
 import { readRedirects } from './src/lib/redirects.ts';
+import { shardRole } from './src/lib/shards.ts';
+import { urls } from './src/lib/urls.ts';
 
 /**
  * The content folder: `content/` unless a fixture build (tests, benchmarks) points
@@ -39,7 +41,25 @@ const markdownProcessor = satteri({
  * larger archives build without it (measured: BENCHMARKS.md, N = 20,000).
  */
 const INCREMENTAL_BUILD_MAX_ARTICLES = 8000;
-const articleCount = discoverContent(fileURLToPath(contentDir)).entries.filter((entry) => entry.collection === 'articles').length;
+
+/**
+ * The whole site, or one shard of a sharded build (`npm run build -- --shards N`,
+ * `scripts/build.ts`): an article shard renders its articles' pages and their search index, the
+ * lists shard everything else. Each shard has its own cache folder and manifest, so the limit
+ * above counts the articles whose pages the build renders.
+ */
+const shard = shardRole();
+const articleCount =
+  shard.kind === 'whole'
+    ? discoverContent(fileURLToPath(contentDir)).entries.filter((entry) => entry.collection === 'articles').length
+    : shard.kind === 'articles'
+      ? shard.plan.articles.filter((article) => article.shard === shard.index).length
+      : shard.plan.articles.length;
+/** The lists shard's sitemap lists the article pages, which the article shards render. */
+const articlePages =
+  shard.kind === 'lists'
+    ? shard.plan.articles.filter((article) => article.published).map((article) => new URL(urls.article(article.id), settings.url).href)
+    : [];
 
 /** Old addresses that only redirect: they are not pages for search engines. */
 const redirectPaths = new Set(readRedirects(fileURLToPath(contentDir)).map((redirect) => redirect.from));
@@ -48,6 +68,7 @@ export default defineConfig({
   site: settings.url,
   // Each fixture build gets its own cache so that entries of one content folder never leak into another's build.
   ...(process.env.SZPALTA_CACHE_DIR ? { cacheDir: process.env.SZPALTA_CACHE_DIR } : {}),
+  ...(process.env.SZPALTA_OUT_DIR ? { outDir: process.env.SZPALTA_OUT_DIR } : {}),
   trailingSlash: 'always',
   security: {
     // A strict policy in a <meta> tag on every public page: scripts and styles by hash only.
@@ -83,7 +104,8 @@ export default defineConfig({
   },
   integrations: [
     // First: a bad article stops the build with the check's report before Astro loads any content.
-    contentCheck(),
+    // A sharded build checks the content once, before its shards.
+    ...(shard.kind === 'whole' ? [contentCheck()] : []),
     // MDX content is compiled only if it passes the MDX policy, whether or not the check above ran.
     mdx({
       processor: withMdxPolicy(markdownProcessor, {
@@ -91,14 +113,20 @@ export default defineConfig({
         root: fileURLToPath(new URL('./', import.meta.url)),
       }),
     }),
-    sitemap({
-      // The CMS and the 404 page are not for search engines; the news sitemap is listed beside the generated ones.
-      filter: (page) => !page.includes('/admin/') && !page.endsWith('/404/') && !redirectPaths.has(new URL(page).pathname),
-      customSitemaps: [new URL('/sitemap-news.xml', settings.url).href],
-    }),
+    ...(shard.kind === 'articles'
+      ? []
+      : [
+          sitemap({
+            // The CMS and the 404 page are not for search engines; the news sitemap is listed beside the generated ones.
+            filter: (page) => !page.includes('/admin/') && !page.endsWith('/404/') && !redirectPaths.has(new URL(page).pathname),
+            customSitemaps: [new URL('/sitemap-news.xml', settings.url).href],
+            customPages: articlePages,
+            // A sitemap file holds at most 50,000 URLs (sitemaps.org); above that the index lists several.
+            entryLimit: 50_000,
+          }),
+        ]),
     pagefind(),
-    admin(),
-    redirects(contentDir),
+    ...(shard.kind === 'articles' ? [] : [admin(), redirects(contentDir)]),
   ],
   vite: {
     build: {

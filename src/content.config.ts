@@ -5,6 +5,7 @@ import { ruledImage } from './schemas/helpers.ts';
 import { articleSchema, authorSchema, pageSchema, redirectsSchema, settingsSchema, sponsorSchema, tagSchema } from './schemas/index.ts';
 import type { CollectionName } from './content-model/index.ts';
 import { readingMinutes } from './utils/reading-time.ts';
+import { renderedArticleIds, shardRole } from './lib/shards.ts';
 
 /**
  * Every collection reads from the top-level `content/` folder that editors and the CMS write to,
@@ -15,6 +16,11 @@ import { readingMinutes } from './utils/reading-time.ts';
 const contentDir = process.env['SZPALTA_CONTENT_DIR'] ?? './content';
 const from = (collection: CollectionName) => contentLoader({ contentDir, collection });
 
+/** In a shard of a sharded build, the articles whose bodies it renders; the others come from the plan. */
+const shard = shardRole();
+const renderedIds = renderedArticleIds(shard);
+const articleIndex = shard.kind === 'whole' ? undefined : new Map(shard.plan.articles.map((article) => [article.id, article.data]));
+
 export const collections = {
   articles: defineCollection({
     loader: contentLoader({
@@ -23,6 +29,7 @@ export const collections = {
       extraData: (body) => ({ readingMinutes: readingMinutes(body) }),
       // Bodies with components become HTML with component markers, not one MDX module each.
       componentMarkers: true,
+      only: renderedIds && articleIndex ? { ids: renderedIds, index: articleIndex } : undefined,
     }),
     schema: ({ image }) =>
       articleSchema({ image: ruledImage(image), reference }).extend({

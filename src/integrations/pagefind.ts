@@ -3,6 +3,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { pagefindFolder, shardRole } from '../lib/shards.ts';
 
 /**
  * The pages Pagefind reads, relative to the output folder: articles (`/artykuly/<slug>/`) and
@@ -11,6 +12,9 @@ import { close, createIndex } from 'pagefind';
  * drop them anyway, but only after parsing them (a third of the HTML of a large site).
  */
 export const INDEXED_PAGES = '{artykuly/*/index.html,*/index.html}';
+
+/** The pages an article shard indexes (it also renders the site's few static routes, which the lists shard indexes). */
+const ARTICLE_PAGES = 'artykuly/*/index.html';
 
 /**
  * Builds the Pagefind search index over the finished site (`<outDir>/pagefind/`).
@@ -58,9 +62,12 @@ export default function pagefind(): AstroIntegration {
         const { index, errors } = await createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         try {
-          const indexed = await index.addDirectory({ path: outDir, glob: INDEXED_PAGES });
+          // An article shard of a sharded build indexes its article pages into a bundle of its own.
+          const role = shardRole();
+          const glob = role.kind === 'articles' ? ARTICLE_PAGES : INDEXED_PAGES;
+          const indexed = await index.addDirectory({ path: outDir, glob });
           if (indexed.errors.length > 0) throw new Error(`Pagefind indexing failed: ${indexed.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
+          const written = await index.writeFiles({ outputPath: join(outDir, pagefindFolder(role)) });
           if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
           logger.info(`indexed ${indexed.page_count} pages`);
         } finally {

@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupByTag, sortNewestFirst } from '../utils/articles.ts';
 import { isPublished } from '../utils/publishing.ts';
+import { SHARD_ENV } from './shards.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Author = CollectionEntry<'authors'>;
@@ -9,9 +10,17 @@ export type Sponsor = CollectionEntry<'sponsors'>;
 
 /**
  * The moment this build treats as "now": articles dated later are not built yet.
- * One value for the whole build, so every page agrees on what is published.
+ * One value for the whole build, so every page agrees on what is published; a sharded build
+ * (`scripts/build.ts`) hands the same value to all its shards in `SZPALTA_BUILD_TIME`.
  */
-export const BUILD_TIME = new Date();
+export const BUILD_TIME = buildTime(process.env[SHARD_ENV.buildTime]);
+
+function buildTime(value: string | undefined): Date {
+  if (value === undefined || value === '') return new Date();
+  const time = new Date(value);
+  if (Number.isNaN(time.getTime())) throw new Error(`${SHARD_ENV.buildTime}="${value}" is not a date and time (ISO 8601)`);
+  return time;
+}
 
 /** Everything the pages need about the published content, computed once per build. */
 export interface Newsroom {

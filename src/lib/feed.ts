@@ -18,10 +18,10 @@ import { getNewsroom, required, type Article } from './content.ts';
 import { getSite } from './site.ts';
 import { urls } from './urls.ts';
 import { xmlDocument, xmlResponse } from './xml.ts';
+import { FEED_SIZE } from './feed-size.ts';
 import { lastModified, wasModified } from '../utils/modified.ts';
 
-/** How many of the newest articles a feed carries. */
-export const FEED_SIZE = 30;
+
 
 /** hast property names of the attributes that hold one address. */
 const URL_PROPERTIES = ['href', 'src', 'poster'] as const;

@@ -3,6 +3,8 @@ import { pluralize, type PluralForms } from '../utils/plural.ts';
 /** What the search page needs of Pagefind's browser API (`/pagefind/pagefind.js`). */
 interface Pagefind {
   init(): Promise<void>;
+  /** Adds another bundle's index (a shard of a sharded build) to this instance's searches. */
+  mergeIndex(bundlePath: string): Promise<void>;
   debouncedSearch(query: string, options?: object, ms?: number): Promise<{ results: { data(): Promise<Result> }[] } | null>;
 }
 
@@ -84,6 +86,9 @@ export async function search(root: HTMLElement | null): Promise<void> {
   try {
     pagefind = (await import(/* @vite-ignore */ PAGEFIND)) as Pagefind;
     await pagefind.init();
+    // A sharded build has one bundle per article shard besides the main one: all are searched as one.
+    const merged = JSON.parse(root.dataset['merge'] ?? '[]') as string[];
+    for (const bundle of merged) await pagefind.mergeIndex(bundle);
   } catch {
     unavailable.hidden = false;
     return;

@@ -58,6 +58,12 @@ export interface ContentLoaderOptions {
    * `RenderedBody.astro`. Only bodies that `componentsToMarkers` refuses stay MDX.
    */
   componentMarkers?: boolean;
+  /**
+   * A shard of a sharded build (`src/lib/shards.ts`): only the entries in `ids` are read and
+   * rendered; every other entry gets its data from `index` (front matter as written, plus the
+   * extra fields) without its file being read, and has no body.
+   */
+  only?: { ids: ReadonlySet<string>; index: ReadonlyMap<string, Record<string, unknown>> } | undefined;
 }
 
 /** A limit problem as the content check words it: `file:line:column limit: message (fix)`. */
@@ -82,7 +88,7 @@ function limitMessage(filePath: string, problem: FileLimitProblem): string {
  * handed to the MDX integration as deferred entries, which Vite compiles to modules (with the
  * MDX policy enforced, `src/integrations/mdx-policy.ts`) as it does for `glob()`.
  */
-export function contentLoader({ contentDir, collection, extraData, componentMarkers = false }: ContentLoaderOptions): Loader {
+export function contentLoader({ contentDir, collection, extraData, componentMarkers = false, only }: ContentLoaderOptions): Loader {
   const model = collectionModel(collection);
   return {
     name: `szpalta-content-loader:${collection}`,
@@ -94,7 +100,24 @@ export function contentLoader({ contentDir, collection, extraData, componentMark
       const idOfFile = new Map<string, string>();
       const policyErrors = componentMarkers ? mdxPolicyCheck(contentRoot) : undefined;
 
+      /** An entry of another shard: its data from the plan, no body, its file not read. */
+      async function fromIndex(entry: ContentEntry, indexed: Record<string, unknown>): Promise<string> {
+        const absolutePath = join(contentRoot, entry.relative);
+        const id = entry.id;
+        idOfFile.set(absolutePath, id);
+        const digest = context.generateDigest(`${LOADER_VERSION}\nindex\n${JSON.stringify(indexed)}`);
+        if (store.get(id)?.digest === digest) return id;
+        const data = await context.parseData({ id, data: indexed, filePath: absolutePath });
+        store.set({ id, data, filePath: relative(root, absolutePath).split(sep).join('/'), digest });
+        return id;
+      }
+
       async function sync(entry: ContentEntry): Promise<string> {
+        if (only && !only.ids.has(entry.id)) {
+          const indexed = only.index.get(entry.id);
+          if (!indexed) throw new Error('the file is not in the shard plan, which is older than the content; run the build driver again');
+          return fromIndex(entry, indexed);
+        }
         const absolutePath = join(contentRoot, entry.relative);
         // Decoded as the content check reads it: UTF-8, without a byte order mark.
         const decoded = decodeSource(await readFile(absolutePath));

@@ -4,9 +4,8 @@ import { getSite } from '../lib/site.ts';
 import { urls } from '../lib/urls.ts';
 import { xmlDocument, xmlResponse } from '../lib/xml.ts';
 import { x } from 'xastscript';
+import { NEWS_WINDOW_MS } from '../utils/publishing.ts';
 
-/** Google News includes only articles published in the last two days. */
-const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 
 /** The Google News sitemap: articles of the 48 hours before the build. A scheduled rebuild keeps it fresh. */
 export const GET: APIRoute = async ({ site }) => {

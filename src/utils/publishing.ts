@@ -12,3 +12,6 @@ export interface PublishingFields {
 export function isPublished(article: PublishingFields, now: Date): boolean {
   return !article.draft && article.pubDate.getTime() <= now.getTime();
 }
+
+/** Google News includes only articles published in the last two days (the news sitemap's window). */
+export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;

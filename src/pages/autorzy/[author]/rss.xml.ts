@@ -3,11 +3,15 @@ import { getNewsroom, required } from '../../../lib/content.ts';
 import { articleFeed } from '../../../lib/feed.ts';
 import { getSite } from '../../../lib/site.ts';
 import { urls } from '../../../lib/urls.ts';
+import { forShard } from '../../../lib/shards.ts';
 
 /** A feed per author: titles and leads of the author's newest articles. */
 export const getStaticPaths = (async () => {
   const { authors } = await getNewsroom();
-  return [...authors.keys()].map((author) => ({ params: { author } }));
+  return forShard(
+    'lists',
+    [...authors.keys()].map((author) => ({ params: { author } })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {

@@ -3,11 +3,15 @@ import { getNewsroom, required } from '../../../lib/content.ts';
 import { articleFeed } from '../../../lib/feed.ts';
 import { getSite } from '../../../lib/site.ts';
 import { urls } from '../../../lib/urls.ts';
+import { forShard } from '../../../lib/shards.ts';
 
 /** A feed per tag: titles and leads of the tag's newest articles. */
 export const getStaticPaths = (async () => {
   const { articlesByTag } = await getNewsroom();
-  return [...articlesByTag.keys()].map((tag) => ({ params: { tag } }));
+  return forShard(
+    'lists',
+    [...articlesByTag.keys()].map((tag) => ({ params: { tag } })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {

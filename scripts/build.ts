@@ -1,0 +1,223 @@
+/**
+ * `npm run build`: the site build, whole or in shards (`--help` for the options).
+ *
+ * A sharded build checks the content once, writes the plan (the global index of every article's
+ * front matter, `scripts/shards/plan.ts`), runs one `astro build` per shard one after another,
+ * each with its own cache and output folder, skipping a shard whose input digest is unchanged
+ * since its last successful build, and assembles `dist/` from the shards' outputs
+ * (`scripts/shards/assemble.ts`).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { lstat, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkContent, formatSummary, formatText } from '../src/content-check/index.ts';
+import { parseYaml } from '../src/content-check/lib/yaml.ts';
+import { discoverContent } from '../src/content-model/index.ts';
+import { getCommentCounts } from '../src/lib/comments.ts';
+import { articleShardName, SHARD_ENV, type ShardPlan } from '../src/lib/shards.ts';
+import { assemble, type ShardOutput } from './shards/assemble.ts';
+import { planShards, type ShardInput } from './shards/plan.ts';
+
+/** Above this many articles a build without `--shards` is sharded (see `astro.config.mjs` for the manifest limit). */
+const AUTO_SHARD_ABOVE = 8000;
+/** Articles per shard when the number of shards is chosen automatically. */
+const AUTO_SHARD_SIZE = 5000;
+
+const usage = `Usage: npm run build [-- options]
+
+Builds the site into dist/. Without --shards, a content folder of at most ${AUTO_SHARD_ABOVE.toLocaleString('en')} articles is built
+by one \`astro build\`, as always; a larger one is built in shards of about ${AUTO_SHARD_SIZE.toLocaleString('en')} articles.
+
+Options:
+  --shards N     build N article shards and one lists shard, one after another, then assemble
+                 dist/; a shard whose inputs did not change since its last build is kept
+  --plan-only    with --shards: check the content, write the plan and the shard list
+                 (<state>/plan.json, <state>/shards.json), build nothing (CI's plan job)
+  --only NAME    with --shards: build only the shard NAME (lists, articles-1, …) from the plan
+                 that --plan-only wrote, no assembly (CI's matrix job)
+  --help         show this text
+
+Environment:
+  SZPALTA_CONTENT_DIR   the content folder (default content/)
+  SZPALTA_CACHE_DIR     Astro's cache folder (default node_modules/.astro/); a sharded build keeps
+                        its state in <cache>/shards/<shard>/ (cache, output, input digest)
+  SZPALTA_BUILD_TIME    the moment that decides what is published (ISO 8601; default now); every
+                        shard and every job of one sharded build must use the same`;
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      shards: { type: 'string' },
+      'plan-only': { type: 'boolean', default: false },
+      only: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  }));
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${usage}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+const root = process.cwd();
+const contentDir = resolve(root, process.env['SZPALTA_CONTENT_DIR'] ?? 'content');
+const cacheDir = resolve(root, process.env['SZPALTA_CACHE_DIR'] ?? 'node_modules/.astro');
+const stateDir = join(cacheDir, 'shards');
+const outDir = join(root, 'dist');
+const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+function fail(message: string, code = 2): never {
+  console.error(`build: ${message}`);
+  process.exit(code);
+}
+
+/** Runs `astro build` with extra environment variables; resolves with its exit code. */
+function astroBuild(env: Record<string, string>): Promise<number> {
+  const child = spawn(process.execPath, [astro, 'build'], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
+  return new Promise((resolvePromise, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolvePromise(code ?? (signal ? 128 : 1)));
+  });
+}
+
+const articleCount = () => discoverContent(contentDir).entries.filter((entry) => entry.collection === 'articles').length;
+
+let shards: number;
+if (values.shards === undefined) {
+  if (values['plan-only'] || values.only !== undefined) fail('--plan-only and --only go with --shards N');
+  const count = articleCount();
+  if (count <= AUTO_SHARD_ABOVE) process.exit(await astroBuild({}));
+  shards = Math.ceil(count / AUTO_SHARD_SIZE);
+  console.log(`[build] ${count.toLocaleString('en')} articles: building in ${shards} shards (npm run build -- --shards N to choose)`);
+} else {
+  shards = Number(values.shards);
+  if (!Number.isInteger(shards) || shards < 1) fail(`--shards takes a whole number of at least 1, got "${values.shards}"`);
+}
+
+const timeText = process.env[SHARD_ENV.buildTime];
+const buildTime = timeText ? new Date(timeText) : new Date();
+if (Number.isNaN(buildTime.getTime())) fail(`${SHARD_ENV.buildTime}="${timeText ?? ''}" is not a date and time (ISO 8601)`);
+
+const planFile = join(stateDir, 'plan.json');
+const inputsFile = join(stateDir, 'shards.json');
+const digestFile = (name: string) => join(stateDir, name, 'digest');
+const shardOut = (name: string) => join(stateDir, name, 'dist');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Builds one shard unless its output of the same inputs is there; gives back what it did. */
+async function buildShard(input: ShardInput): Promise<'built' | 'kept'> {
+  const previous = await readFile(digestFile(input.name), 'utf8').catch(() => '');
+  if (previous === input.digest && existsSync(shardOut(input.name))) return 'kept';
+  // No digest while building: a build that fails half-way is never taken for a finished one.
+  await rm(digestFile(input.name), { force: true });
+  // One cache of transformed images for all shards: a photo on the cards of several shards is
+  // encoded once (Astro keys each file by its source and options).
+  const assets = join(stateDir, input.name, 'cache', 'assets');
+  await mkdir(join(stateDir, 'assets'), { recursive: true });
+  await mkdir(dirname(assets), { recursive: true });
+  if (!(await lstat(assets).catch(() => undefined))?.isSymbolicLink()) {
+    await rm(assets, { recursive: true, force: true });
+    await symlink(join(stateDir, 'assets'), assets);
+  }
+  const code = await astroBuild({
+    [SHARD_ENV.shard]: input.shard,
+    [SHARD_ENV.plan]: planFile,
+    [SHARD_ENV.outDir]: shardOut(input.name),
+    [SHARD_ENV.buildTime]: buildTime.toISOString(),
+    SZPALTA_CONTENT_DIR: contentDir,
+    SZPALTA_CACHE_DIR: join(stateDir, input.name, 'cache'),
+  });
+  if (code !== 0) fail(`shard ${input.name} failed (astro build exited with ${code}); dist/ was not changed`, 1);
+  await writeFile(digestFile(input.name), input.digest);
+  return 'built';
+}
+
+if (values.only !== undefined) {
+  // CI's matrix job: the plan job's plan and digests, one shard.
+  if (!existsSync(inputsFile) || !existsSync(planFile)) fail(`${inputsFile} is missing: run npm run build -- --shards ${shards} --plan-only first`);
+  const inputs = JSON.parse(await readFile(inputsFile, 'utf8')) as ShardInput[];
+  const plan = JSON.parse(await readFile(planFile, 'utf8')) as ShardPlan;
+  if (plan.shards !== shards) fail(`the plan in ${planFile} has ${plan.shards} shards, not ${shards}`);
+  const input = inputs.find((candidate) => candidate.name === values.only);
+  if (!input) fail(`--only ${values.only}: no such shard; the plan has ${inputs.map((candidate) => candidate.name).join(', ')}`);
+  const started = Date.now();
+  const done = await buildShard(input);
+  console.log(`[build] shard ${input.name}: ${done} (${seconds(Date.now() - started)})`);
+  process.exit(0);
+}
+
+const started = Date.now();
+await mkdir(stateDir, { recursive: true });
+const check = await checkContent({
+  root,
+  contentDir,
+  publicDir: join(root, 'public'),
+  now: buildTime,
+  cacheFile: join(stateDir, 'content-check.json'),
+});
+if (check.errors > 0) {
+  console.error(formatText(check));
+  fail('the content has errors (above); nothing was built', 1);
+}
+console.log(`[build] ${formatSummary(check)}`);
+
+const settings = parseYaml(await readFile(join(contentDir, 'settings', 'site.yml'), 'utf8').catch(() => '')).value as {
+  comments?: { enabled?: boolean; url?: string };
+} | null;
+const comments = settings?.comments;
+const commentCounts = comments?.enabled && comments.url ? await getCommentCounts(comments.url) : undefined;
+
+const cacheFile = join(stateDir, 'index-cache.json');
+const indexCache = JSON.parse(await readFile(cacheFile, 'utf8').catch(() => '{}')) as Parameters<typeof planShards>[0]['cache'];
+const planned = planShards({ root, contentDir, shards, buildTime, cache: indexCache, commentCounts });
+await writeFile(planFile, JSON.stringify(planned.plan));
+await writeFile(inputsFile, JSON.stringify(planned.shards, null, 1));
+await writeFile(cacheFile, JSON.stringify(planned.cache));
+const planMs = Date.now() - started;
+console.log(
+  `[build] plan: ${planned.plan.articles.length.toLocaleString('en')} articles in ${shards} article shards and one lists shard (${seconds(planMs)})`,
+);
+if (values['plan-only']) process.exit(0);
+
+const report: { name: string; done: string; ms: number }[] = [];
+for (const input of planned.shards) {
+  const shardStarted = Date.now();
+  const done = await buildShard(input);
+  report.push({ name: input.name, done, ms: Date.now() - shardStarted });
+  console.log(`[build] shard ${input.name} (${input.articles.toLocaleString('en')} article pages): ${done} (${seconds(Date.now() - shardStarted)})`);
+}
+
+const owner = new Map(planned.plan.articles.map((article) => [article.id, articleShardName(article.shard)]));
+const outputs: ShardOutput[] = planned.shards.map((input) =>
+  input.name === 'lists'
+    ? // Everything but article pages, which the article shards render.
+      { name: input.name, dir: shardOut(input.name), keep: () => true }
+    : {
+        name: input.name,
+        dir: shardOut(input.name),
+        // Its articles' pages, its search bundle and the assets they use; the site's few static
+        // routes, which every shard renders, come from the lists shard.
+        keep: (path) => {
+          const [top, slug] = path.split('/');
+          if (top === '_astro' || top === `pagefind-${input.name}`) return true;
+          return top === 'artykuly' && slug !== undefined && owner.get(slug) === input.name;
+        },
+      },
+);
+const assembleStarted = Date.now();
+const assembled = await assemble(outputs, outDir);
+const assembleMs = Date.now() - assembleStarted;
+console.log(`[build] dist/: ${assembled.files.toLocaleString('en')} files from ${outputs.length} shards (${seconds(assembleMs)})`);
+await writeFile(
+  join(stateDir, 'last-run.json'),
+  JSON.stringify({ buildTime: buildTime.toISOString(), shards, planMs, shardRuns: report, assembleMs, totalMs: Date.now() - started }, null, 1),
+);
+console.log(
+  `[build] done in ${seconds(Date.now() - started)}: ${report.filter((entry) => entry.done === 'built').length} shards built, ${report.filter((entry) => entry.done === 'kept').length} kept`,
+);

@@ -1,0 +1,75 @@
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+
+/** One shard's output and the part of it that goes into the site. */
+export interface ShardOutput {
+  /** Shard name, for messages. */
+  name: string;
+  /** The shard's output folder. */
+  dir: string;
+  /** Whether a file (path relative to `dir`, `/`-separated) belongs in the site. */
+  keep: (path: string) => boolean;
+}
+
+/** Two shards wrote the same path with different bytes: the site would depend on the order. */
+export class ShardConflictError extends Error {
+  readonly path: string;
+  readonly shards: [string, string];
+  constructor(path: string, shards: [string, string]) {
+    super(`${path}: shards ${shards[0]} and ${shards[1]} wrote different files at this path; the sharded build cannot choose one`);
+    this.name = 'ShardConflictError';
+    this.path = path;
+    this.shards = shards;
+  }
+}
+
+async function filesOf(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
+
+/**
+ * Assembles the site from the shards' outputs into `outDir`: each kept file is copied once; a
+ * path kept by two shards must have the same bytes in both (shared assets such as `_astro/`
+ * files are), otherwise nothing is written and a `ShardConflictError` names the path. The new
+ * site is written beside `outDir` and swapped in at the end, so a failure leaves the previous
+ * site whole.
+ */
+export async function assemble(outputs: readonly ShardOutput[], outDir: string): Promise<{ files: number }> {
+  const source = new Map<string, ShardOutput>();
+  for (const output of outputs) {
+    for (const path of await filesOf(output.dir)) {
+      if (!output.keep(path)) continue;
+      const earlier = source.get(path);
+      if (!earlier) {
+        source.set(path, output);
+        continue;
+      }
+      const [a, b] = await Promise.all([readFile(join(earlier.dir, path)), readFile(join(output.dir, path))]);
+      if (!a.equals(b)) throw new ShardConflictError(path, [earlier.name, output.name]);
+    }
+  }
+  const next = `${outDir}.assembling`;
+  await rm(next, { recursive: true, force: true });
+  const folders = new Set<string>();
+  for (const [path, output] of source) {
+    const target = join(next, path);
+    const folder = dirname(target);
+    if (!folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      folders.add(folder);
+    }
+    // A copy-on-write clone where the file system has them, a plain copy elsewhere.
+    await copyFile(join(output.dir, path), target, constants.COPYFILE_FICLONE);
+  }
+  await mkdir(next, { recursive: true });
+  const previous = `${outDir}.previous`;
+  await rm(previous, { recursive: true, force: true });
+  await rename(outDir, previous).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await rename(next, outDir);
+  await rm(previous, { recursive: true, force: true });
+  return { files: source.size };
+}

@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { z } from 'astro/zod';
+import { decodeSource, splitFrontMatter } from '../../src/content-check/lib/source.ts';
+import { parseYaml } from '../../src/content-check/lib/yaml.ts';
+import { collectionModel, discoverContent } from '../../src/content-model/index.ts';
+import { FEED_SIZE } from '../../src/lib/feed-size.ts';
+import { articleShardName, shardOfSlug, type PlanArticle, type ShardPlan } from '../../src/lib/shards.ts';
+import { adjacentArticles, relatedArticles, sortNewestFirst } from '../../src/utils/articles.ts';
+import { isPublished, NEWS_WINDOW_MS } from '../../src/utils/publishing.ts';
+import { readingMinutes } from '../../src/utils/reading-time.ts';
+
+/**
+ * The plan of a sharded build and the input digest of each shard.
+ *
+ * The plan is the global index: every article's front matter (as written), its reading time and
+ * its shard, read once here, so that no shard reads the whole archive. A shard's digest covers
+ * everything its kept output depends on; an unchanged digest means its previous output is kept.
+ */
+
+/** Bumped whenever a digest is computed differently, so that older outputs are rebuilt. */
+const DIGEST_VERSION = '1';
+
+/** An article as the driver knows it: the plan entry plus what ordering and digests need. */
+interface IndexedArticle {
+  plan: PlanArticle;
+  /** SHA-256 of the file's bytes (body included). */
+  fileHash: string;
+  /** SHA-256 of what a card or link shows: the front matter as written. */
+  cardHash: string;
+  /** Images (`images/<name>`) the file refers to, in its front matter. */
+  cardImages: string[];
+  /** Images the whole file refers to, body included. */
+  fileImages: string[];
+  /** Parsed as the site's schema parses them. */
+  data: { pubDate: Date; draft: boolean; tags: { id: string }[] };
+  id: string;
+}
+
+/** What the index keeps between runs for a file whose bytes did not change (the reading time needs a parse). */
+interface IndexCacheEntry {
+  fileHash: string;
+  readingMinutes: number;
+}
+
+export interface ShardInput {
+  /** `lists` or `articles-<k>`. */
+  name: string;
+  /** `lists` or the article shard's number, as `SZPALTA_SHARD` takes it. */
+  shard: string;
+  digest: string;
+  /** Articles whose pages this shard renders. */
+  articles: number;
+}
+
+export interface PlanResult {
+  plan: ShardPlan;
+  shards: ShardInput[];
+  /** Reading times by file hash, to keep for the next run. */
+  cache: Record<string, IndexCacheEntry>;
+}
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** The images a text refers to (`../images/<file>` from an entry, as the content model writes them). */
+export function imageReferences(text: string): string[] {
+  return [...new Set([...text.matchAll(/(?:\.\.\/)+images\/([^\s"'()<>[\]\\]+)/g)].map((match) => `images/${match[1] ?? ''}`))];
+}
+
+/** Every file under `dir` (relative paths, sorted), skipping `node_modules` and dot-folders. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((path) => !path.split('/').some((part) => part === 'node_modules' || part.startsWith('.')))
+    .sort();
+}
+
+/** Digest of the site's code and settings that every shard's output depends on. */
+export function codeDigest(root: string): string {
+  const hash = createHash('sha256').update(DIGEST_VERSION);
+  for (const folder of ['src', 'public', 'admin', 'scripts']) {
+    for (const path of filesUnder(join(root, folder))) hash.update(`${folder}/${path}\n`).update(readFileSync(join(root, folder, path)));
+  }
+  for (const file of ['astro.config.mjs', 'package-lock.json', 'tsconfig.json']) {
+    if (existsSync(join(root, file))) hash.update(`${file}\n`).update(readFileSync(join(root, file)));
+  }
+  return hash.digest('hex');
+}
+
+/** The article schema with plain validators: the same dates, drafts and tags the site reads. */
+const articleFields = collectionModel('articles').schema({
+  image: () => z.string(),
+  reference: () => z.string(),
+}) as z.ZodType<{ pubDate: Date; draft: boolean; tags: string[] }>;
+
+export interface PlanOptions {
+  root: string;
+  contentDir: string;
+  shards: number;
+  buildTime: Date;
+  /** Reading times of the previous run, by file hash. */
+  cache?: Record<string, IndexCacheEntry>;
+  /** Approved-comment counts the article pages print, when comments are on. */
+  commentCounts?: ReadonlyMap<string, number> | undefined;
+}
+
+/** Reads every article once and plans the shards: the index, each shard's articles and input digest. */
+export function planShards({ root, contentDir, shards, buildTime, cache = {}, commentCounts }: PlanOptions): PlanResult {
+  const found = discoverContent(contentDir);
+  const nextCache: Record<string, IndexCacheEntry> = {};
+  const imageHashes = new Map<string, string>();
+  const imageHash = (path: string) => {
+    let value = imageHashes.get(path);
+    if (value === undefined) {
+      const file = join(contentDir, path);
+      value = existsSync(file) && statSync(file).isFile() ? sha256(readFileSync(file)) : 'missing';
+      imageHashes.set(path, value);
+    }
+    return value;
+  };
+
+  const indexed: IndexedArticle[] = [];
+  const shared = createHash('sha256').update(`${DIGEST_VERSION}\n${codeDigest(root)}\nshards ${shards}\n`);
+  for (const entry of found.entries) {
+    const bytes = readFileSync(join(contentDir, entry.relative));
+    if (entry.collection !== 'articles') {
+      // Settings, authors, tags, sponsors, pages, redirects: every page may print them.
+      shared.update(`${entry.relative}\n`).update(bytes);
+      for (const image of imageReferences(bytes.toString('utf8'))) shared.update(`${image} ${imageHash(image)}\n`);
+      continue;
+    }
+    const decoded = decodeSource(bytes);
+    const split = 'kind' in decoded ? undefined : splitFrontMatter(decoded.text);
+    const yaml = split && !('kind' in split) ? parseYaml(split.yaml) : undefined;
+    const frontMatter = yaml?.value;
+    if (!split || 'kind' in split || typeof frontMatter !== 'object' || frontMatter === null) {
+      throw new Error(`${entry.relative}: the front matter could not be read; run npm run check:content`);
+    }
+    const parsed = articleFields.safeParse(frontMatter);
+    if (!parsed.success) throw new Error(`${entry.relative}: ${parsed.error.issues[0]?.message ?? 'invalid front matter'}; run npm run check:content`);
+    const fileHash = sha256(bytes);
+    const minutes = cache[fileHash]?.readingMinutes ?? readingMinutes(split.body.trim());
+    nextCache[fileHash] = { fileHash, readingMinutes: minutes };
+    const data = { ...(frontMatter as Record<string, unknown>), readingMinutes: minutes };
+    const cardJson = JSON.stringify(frontMatter);
+    indexed.push({
+      id: entry.id,
+      plan: {
+        id: entry.id,
+        relative: entry.relative,
+        shard: shardOfSlug(entry.id, shards),
+        data,
+        published: isPublished(parsed.data, buildTime),
+      },
+      fileHash,
+      cardHash: sha256(cardJson),
+      cardImages: imageReferences(cardJson),
+      fileImages: imageReferences(decoded.text),
+      data: { pubDate: parsed.data.pubDate, draft: parsed.data.draft, tags: parsed.data.tags.map((id) => ({ id })) },
+    });
+  }
+  const sharedDigest = shared.digest('hex');
+
+  const published = sortNewestFirst(indexed.filter((article) => article.plan.published));
+  const feed = published.slice(0, FEED_SIZE);
+  const card = (article: IndexedArticle | undefined) =>
+    article ? `${article.id} ${article.cardHash} ${article.cardImages.map((image) => `${image}=${imageHash(image)}`).join(' ')}` : '-';
+
+  const result: ShardInput[] = [];
+  for (let index = 1; index <= shards; index += 1) {
+    const hash = createHash('sha256').update(`${sharedDigest}\narticles ${index}\n`);
+    let count = 0;
+    for (const article of indexed) {
+      if (article.plan.shard !== index) continue;
+      hash.update(`own ${article.id} ${article.fileHash} ${String(article.plan.published)}\n`);
+      for (const image of article.fileImages) hash.update(`${image}=${imageHash(image)}\n`);
+      if (!article.plan.published) continue;
+      count += 1;
+      // What the article's page shows of other articles: its neighbours and related articles' cards.
+      const { previous, next } = adjacentArticles(published, article.id);
+      hash.update(`neighbours ${card(previous)} | ${card(next)}\n`);
+      hash.update(`related ${relatedArticles(article, published).map(card).join(' | ')}\n`);
+      hash.update(`comments ${commentCounts?.get(article.id) ?? '-'}\n`);
+    }
+    result.push({ name: articleShardName(index), shard: String(index), digest: hash.digest('hex'), articles: count });
+  }
+  // The lists shard: every published article's card in order (lists, tag and author pages, their
+  // feeds, sitemaps), the site feed's full articles and the news sitemap's window.
+  const lists = createHash('sha256').update(`${sharedDigest}\nlists\n`);
+  for (const article of published) lists.update(`${card(article)}\n`);
+  for (const article of feed) {
+    lists.update(`feed ${article.id} ${article.fileHash}\n`);
+    for (const image of article.fileImages) lists.update(`${image}=${imageHash(image)}\n`);
+  }
+  const news = published.filter((article) => buildTime.getTime() - article.data.pubDate.getTime() <= NEWS_WINDOW_MS);
+  lists.update(`news ${news.map((article) => article.id).join(' ')}\n`);
+  result.push({ name: 'lists', shard: 'lists', digest: lists.digest('hex'), articles: 0 });
+
+  return {
+    plan: {
+      version: 1,
+      buildTime: buildTime.toISOString(),
+      shards,
+      articles: indexed.map((article) => article.plan),
+      feedIds: feed.map((article) => article.id),
+    },
+    shards: result,
+    cache: nextCache,
+  };
+}

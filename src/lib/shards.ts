@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+/**
+ * Sharded builds (`npm run build -- --shards N`, `scripts/build.ts`): the driver splits the site
+ * into N article shards and one lists shard, each an `astro build` of its own. This module is
+ * what a shard's build reads: which shard it is (environment variables set by the driver) and
+ * the plan, the global index of every article's front matter that the driver computed once.
+ * Without those variables the build is the ordinary single build and every function here
+ * leaves it as it is.
+ */
+
+/** Environment variables the driver sets for each shard. */
+export const SHARD_ENV = {
+  /** Path of the plan (JSON, `ShardPlan`). */
+  plan: 'SZPALTA_SHARD_PLAN',
+  /** `lists` or the number of an article shard, 1…N. */
+  shard: 'SZPALTA_SHARD',
+  /** The output folder of this shard's build. */
+  outDir: 'SZPALTA_OUT_DIR',
+  /** ISO time every shard treats as "now", so all agree on what is published. */
+  buildTime: 'SZPALTA_BUILD_TIME',
+} as const;
+
+/** One article in the plan: enough to list it anywhere without reading its file. */
+export interface PlanArticle {
+  /** The slug (entry id). */
+  id: string;
+  /** Path relative to the content folder (`articles/<slug>.mdx`). */
+  relative: string;
+  /** The article shard (1…N) that renders its page. */
+  shard: number;
+  /** The front matter as written (YAML values) plus the loader's `readingMinutes`. */
+  data: Record<string, unknown>;
+  /** Whether it is public at the plan's build time (not a draft, `pubDate` passed), as the schema reads the date. */
+  published: boolean;
+}
+
+/** The global index handed to every shard. */
+export interface ShardPlan {
+  version: 1;
+  /** The build's "now" (ISO), the same for every shard. */
+  buildTime: string;
+  /** Number of article shards. */
+  shards: number;
+  articles: PlanArticle[];
+  /** Articles whose bodies the site feed prints (the newest published): every shard renders them. */
+  feedIds: string[];
+}
+
+/** Which part of the site this build renders. */
+export type ShardRole = { kind: 'whole' } | { kind: 'lists'; plan: ShardPlan } | { kind: 'articles'; index: number; plan: ShardPlan };
+
+/** Name of an article shard's folders and Pagefind bundle. */
+export const articleShardName = (index: number) => `articles-${index}`;
+
+/**
+ * The article shard (1…count) of a slug: the first 32 bits of its SHA-256, modulo the count.
+ * The slug never changes for an article (it is its address), so an article stays in its shard
+ * whatever an editor changes, and shards get about the same number of articles whatever the
+ * distribution of dates.
+ */
+export function shardOfSlug(slug: string, count: number): number {
+  return (createHash('sha256').update(slug).digest().readUInt32BE(0) % count) + 1;
+}
+
+let cachedRole: ShardRole | undefined;
+
+/** Reads and checks the plan at `path`; a missing or foreign file stops the build with its path. */
+export function readPlan(path: string): ShardPlan {
+  let plan: ShardPlan;
+  try {
+    plan = JSON.parse(readFileSync(path, 'utf8')) as ShardPlan;
+  } catch (error) {
+    throw new Error(
+      `${SHARD_ENV.plan}=${path}: the shard plan could not be read (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (plan.version !== 1 || !Array.isArray(plan.articles) || !Number.isInteger(plan.shards) || plan.shards < 1) {
+    throw new Error(`${SHARD_ENV.plan}=${path}: not a shard plan of this version; run npm run build -- --shards N again`);
+  }
+  return plan;
+}
+
+/** This build's role, from the environment (read once). */
+export function shardRole(env: NodeJS.ProcessEnv = process.env): ShardRole {
+  if (env === process.env && cachedRole) return cachedRole;
+  const shard = env[SHARD_ENV.shard];
+  const planPath = env[SHARD_ENV.plan];
+  let role: ShardRole;
+  if (!shard && !planPath) role = { kind: 'whole' };
+  else {
+    if (!shard || !planPath) throw new Error(`${SHARD_ENV.shard} and ${SHARD_ENV.plan} go together: set both or neither`);
+    const plan = readPlan(planPath);
+    const index = Number(shard);
+    if (shard === 'lists') role = { kind: 'lists', plan };
+    else if (Number.isInteger(index) && index >= 1 && index <= plan.shards) role = { kind: 'articles', index, plan };
+    else throw new Error(`${SHARD_ENV.shard}=${shard}: expected "lists" or an article shard from 1 to ${plan.shards}`);
+  }
+  if (env === process.env) cachedRole = role;
+  return role;
+}
+
+/**
+ * The paths of a route's `getStaticPaths()` that this build renders: `article` routes (one page
+ * per article, `params.slug`) render in the article's shard, `lists` routes (everything else
+ * with parameters: lists, feeds, static pages, redirects) in the lists shard; the whole build
+ * renders all.
+ */
+export function forShard<T extends { params: Record<string, string | number | undefined> }>(route: 'article' | 'lists', paths: T[]): T[] {
+  const role = shardRole();
+  if (role.kind === 'whole') return paths;
+  if (route === 'lists') return role.kind === 'lists' ? paths : [];
+  if (role.kind === 'lists') return [];
+  return paths.filter((path) => shardOfSlug(String(path.params['slug']), role.plan.shards) === role.index);
+}
+
+/**
+ * The Pagefind bundles of the site, as URL paths: `/pagefind/` (the whole build, or the lists
+ * shard with the static pages) first, then one per article shard. The search page loads the
+ * first and merges the others into it (Pagefind's `mergeIndex`).
+ */
+export function pagefindBundles(role: ShardRole = shardRole()): string[] {
+  if (role.kind === 'whole') return ['/pagefind/'];
+  return ['/pagefind/', ...Array.from({ length: role.plan.shards }, (_, index) => `/pagefind-${articleShardName(index + 1)}/`)];
+}
+
+/** The folder (under the output folder) this build writes its Pagefind bundle to. */
+export function pagefindFolder(role: ShardRole = shardRole()): string {
+  return role.kind === 'articles' ? `pagefind-${articleShardName(role.index)}` : 'pagefind';
+}
+
+/**
+ * The ids of the articles whose bodies this build renders (its own pages' and the site feed's),
+ * or `undefined` when it renders all of them (the whole build). The other articles are known
+ * through the plan's front matter alone.
+ */
+export function renderedArticleIds(role: ShardRole = shardRole()): Set<string> | undefined {
+  if (role.kind === 'whole') return undefined;
+  const ids = new Set(role.plan.feedIds);
+  if (role.kind === 'articles') for (const article of role.plan.articles) if (article.shard === role.index) ids.add(article.id);
+  return ids;
+}
