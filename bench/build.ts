@@ -431,8 +431,10 @@ function report(results: Result[], machine: Record<string, string>, toolVersions
     sorted
       .filter((portal) => portal.n === n && (portal.kind === 'portal' || portal.kind === 'sharded'))
       .map((portal) => {
-        const bare = sorted.find((result) => result.n === n && result.kind === 'bare');
-        const hugo = sorted.find((result) => result.n === n && result.kind === 'hugo');
+        // Only rows of the same run are compared: other runs met another load on the shared machine.
+        const sameRun = (kind: Kind) => sorted.find((result) => result.n === n && result.kind === kind && result.date === portal.date);
+        const bare = sameRun('bare');
+        const hugo = sameRun('hugo');
         const ratio = bare ? (portal.wallMs / bare.wallMs).toFixed(2) : 'n/a';
         const hugoRatio = hugo ? (portal.wallMs / hugo.wallMs).toFixed(1) : 'n/a';
         const memory = portal.peakRssBytes && bare?.peakRssBytes ? (portal.peakRssBytes / bare.peakRssBytes).toFixed(2) : 'n/a';
@@ -496,6 +498,8 @@ static generator on this machine.
 | articles | build | wall time | peak memory (sum) | largest process | HTML pages | pages/s | rebuild after a body edit | after a title edit | runs | load | date |
 |---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
 ${rows.join('\n')}
+
+Ratios compare rows of the same run only ("n/a": bare Astro or Hugo was not measured in that run).
 
 | articles | build | ÷ bare (wall time) | ÷ Hugo | peak memory ÷ bare | issue 11 targets |
 |---:|---|---:|---:|---:|---|
