@@ -7,7 +7,8 @@ import { defineConfig } from 'vitest/config';
  * - `admin`: the CMS;
  * - `auth`: the OAuth service for the CMS's GitHub backend (`auth/`), with the login handshake in Chromium;
  * - `comments`: the comment service against SQLite and PostgreSQL, and its island on a built site;
- * - `wordpress-import`: the WordPress importer, its output checked, built and opened in a browser.
+ * - `wordpress-import`: the WordPress importer, its output checked, built and opened in a browser;
+ * - `shards`: a generated site built whole and with `npm run build -- --shards 3`: the same site, search across shards.
  */
 export default defineConfig({
   test: {
@@ -15,7 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'tests/content-check/**/*.test.ts', 'tests/ci/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/content-check/**/*.test.ts', 'tests/ci/**/*.test.ts'],
           environment: 'node',
         },
       },
@@ -56,6 +57,16 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'shards',
+          include: ['tests/shards/**/*.test.ts'],
+          environment: 'node',
+          // Builds a generated site whole and in shards in its beforeAll (minutes on two cores).
+          testTimeout: 120_000,
+          hookTimeout: 1_500_000,
         },
       },
       {

@@ -10,8 +10,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { checkContent, formatSummary, formatText } from '../src/content-check/index.ts';
 import { parseYaml } from '../src/content-check/lib/yaml.ts';
 import { discoverContent } from '../src/content-model/index.ts';
@@ -34,7 +35,7 @@ Options:
   --shards N     build N article shards and one lists shard, one after another, then assemble
                  dist/; a shard whose inputs did not change since its last build is kept
   --plan-only    with --shards: check the content, write the plan and the shard list
-                 (<state>/plan.json, <state>/shards.json), build nothing (CI's plan job)
+                 (<cache>/shards/plan.json, shards.json), build nothing (CI's plan job)
   --only NAME    with --shards: build only the shard NAME (lists, articles-1, …) from the plan
                  that --plan-only wrote, no assembly (CI's matrix job)
   --help         show this text
@@ -77,14 +78,16 @@ function fail(message: string, code = 2): never {
   process.exit(code);
 }
 
-/** Runs `astro build` with extra environment variables; resolves with its exit code. */
-function astroBuild(env: Record<string, string>): Promise<number> {
-  const child = spawn(process.execPath, [astro, 'build'], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
+/** Runs a Node script (Astro's, this one) with extra environment variables; resolves with its exit code. */
+function runNode(args: string[], env: Record<string, string>): Promise<number> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
   return new Promise((resolvePromise, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => resolvePromise(code ?? (signal ? 128 : 1)));
   });
 }
+
+const astroBuild = (env: Record<string, string>) => runNode([astro, 'build'], env);
 
 const articleCount = () => discoverContent(contentDir).entries.filter((entry) => entry.collection === 'articles').length;
 
@@ -123,7 +126,8 @@ async function buildShard(input: ShardInput): Promise<'built' | 'kept'> {
   await mkdir(dirname(assets), { recursive: true });
   if (!(await lstat(assets).catch(() => undefined))?.isSymbolicLink()) {
     await rm(assets, { recursive: true, force: true });
-    await symlink(join(stateDir, 'assets'), assets);
+    // Relative, so that a cache restored at another path (CI) still points at it.
+    await symlink(relative(dirname(assets), join(stateDir, 'assets')), assets);
   }
   const code = await astroBuild({
     [SHARD_ENV.shard]: input.shard,
@@ -140,7 +144,8 @@ async function buildShard(input: ShardInput): Promise<'built' | 'kept'> {
 
 if (values.only !== undefined) {
   // CI's matrix job: the plan job's plan and digests, one shard.
-  if (!existsSync(inputsFile) || !existsSync(planFile)) fail(`${inputsFile} is missing: run npm run build -- --shards ${shards} --plan-only first`);
+  if (!existsSync(inputsFile) || !existsSync(planFile))
+    fail(`${inputsFile} is missing: run npm run build -- --shards ${shards} --plan-only first`);
   const inputs = JSON.parse(await readFile(inputsFile, 'utf8')) as ShardInput[];
   const plan = JSON.parse(await readFile(planFile, 'utf8')) as ShardPlan;
   if (plan.shards !== shards) fail(`the plan in ${planFile} has ${plan.shards} shards, not ${shards}`);
@@ -152,55 +157,79 @@ if (values.only !== undefined) {
   process.exit(0);
 }
 
-const started = Date.now();
-await mkdir(stateDir, { recursive: true });
-const check = await checkContent({
-  root,
-  contentDir,
-  publicDir: join(root, 'public'),
-  now: buildTime,
-  cacheFile: join(stateDir, 'content-check.json'),
-});
-if (check.errors > 0) {
-  console.error(formatText(check));
-  fail('the content has errors (above); nothing was built', 1);
+/** Checks the content, plans the shards and writes the plan and the shard list (`--plan-only`). */
+async function checkAndPlan(): Promise<void> {
+  const started = Date.now();
+  await mkdir(stateDir, { recursive: true });
+  const check = await checkContent({
+    root,
+    contentDir,
+    publicDir: join(root, 'public'),
+    now: buildTime,
+    cacheFile: join(stateDir, 'content-check.json'),
+  });
+  if (check.errors > 0) {
+    console.error(formatText(check));
+    fail('the content has errors (above); nothing was built', 1);
+  }
+  console.log(`[build] ${formatSummary(check)}`);
+
+  const settings = parseYaml(await readFile(join(contentDir, 'settings', 'site.yml'), 'utf8').catch(() => '')).value as {
+    comments?: { enabled?: boolean; url?: string };
+  } | null;
+  const comments = settings?.comments;
+  const commentCounts = comments?.enabled && comments.url ? await getCommentCounts(comments.url) : undefined;
+
+  const planned = planShards({ root, contentDir, shards, buildTime, commentCounts });
+  await writeFile(planFile, JSON.stringify(planned.plan));
+  await writeFile(inputsFile, JSON.stringify(planned.shards, null, 1));
+  const planMs = Date.now() - started;
+  console.log(
+    `[build] plan: ${planned.plan.articles.length.toLocaleString('en')} articles in ${shards} article shards and one lists shard (${seconds(planMs)})`,
+  );
 }
-console.log(`[build] ${formatSummary(check)}`);
 
-const settings = parseYaml(await readFile(join(contentDir, 'settings', 'site.yml'), 'utf8').catch(() => '')).value as {
-  comments?: { enabled?: boolean; url?: string };
-} | null;
-const comments = settings?.comments;
-const commentCounts = comments?.enabled && comments.url ? await getCommentCounts(comments.url) : undefined;
+if (values['plan-only']) {
+  await checkAndPlan();
+  process.exit(0);
+}
 
-const cacheFile = join(stateDir, 'index-cache.json');
-const indexCache = JSON.parse(await readFile(cacheFile, 'utf8').catch(() => '{}')) as Parameters<typeof planShards>[0]['cache'];
-const planned = planShards({ root, contentDir, shards, buildTime, cache: indexCache, commentCounts });
-await writeFile(planFile, JSON.stringify(planned.plan));
-await writeFile(inputsFile, JSON.stringify(planned.shards, null, 1));
-await writeFile(cacheFile, JSON.stringify(planned.cache));
+// The check and the plan run in a process of their own: their memory (every file read once) is
+// given back before the shards build.
+const started = Date.now();
+const planCode = await runNode([fileURLToPath(import.meta.url), '--shards', String(shards), '--plan-only'], {
+  [SHARD_ENV.buildTime]: buildTime.toISOString(),
+});
+if (planCode !== 0) process.exit(planCode);
+const planned = {
+  plan: JSON.parse(await readFile(planFile, 'utf8')) as ShardPlan,
+  shards: JSON.parse(await readFile(inputsFile, 'utf8')) as ShardInput[],
+};
 const planMs = Date.now() - started;
-console.log(
-  `[build] plan: ${planned.plan.articles.length.toLocaleString('en')} articles in ${shards} article shards and one lists shard (${seconds(planMs)})`,
-);
-if (values['plan-only']) process.exit(0);
 
 const report: { name: string; done: string; ms: number }[] = [];
 for (const input of planned.shards) {
   const shardStarted = Date.now();
   const done = await buildShard(input);
   report.push({ name: input.name, done, ms: Date.now() - shardStarted });
-  console.log(`[build] shard ${input.name} (${input.articles.toLocaleString('en')} article pages): ${done} (${seconds(Date.now() - shardStarted)})`);
+  console.log(
+    `[build] shard ${input.name} (${input.articles.toLocaleString('en')} article pages): ${done} (${seconds(Date.now() - shardStarted)})`,
+  );
 }
 
 const owner = new Map(planned.plan.articles.map((article) => [article.id, articleShardName(article.shard)]));
+// The previous dist/ holds the kept shards' files as they are, unless it was assembled from other shards.
+const previousShards = await readFile(join(stateDir, 'assembled.json'), 'utf8').catch(() => '');
+const sameLayout = previousShards === JSON.stringify(planned.shards.map((input) => input.name));
+const unchanged = (name: string) => sameLayout && report.find((entry) => entry.name === name)?.done === 'kept';
 const outputs: ShardOutput[] = planned.shards.map((input) =>
   input.name === 'lists'
     ? // Everything but article pages, which the article shards render.
-      { name: input.name, dir: shardOut(input.name), keep: () => true }
+      { name: input.name, dir: shardOut(input.name), keep: () => true, unchanged: unchanged(input.name) }
     : {
         name: input.name,
         dir: shardOut(input.name),
+        unchanged: unchanged(input.name),
         // Its articles' pages, its search bundle and the assets they use; the site's few static
         // routes, which every shard renders, come from the lists shard.
         keep: (path) => {
@@ -211,12 +240,18 @@ const outputs: ShardOutput[] = planned.shards.map((input) =>
       },
 );
 const assembleStarted = Date.now();
+await rm(join(stateDir, 'assembled.json'), { force: true });
 const assembled = await assemble(outputs, outDir);
+await writeFile(join(stateDir, 'assembled.json'), JSON.stringify(planned.shards.map((input) => input.name)));
 const assembleMs = Date.now() - assembleStarted;
 console.log(`[build] dist/: ${assembled.files.toLocaleString('en')} files from ${outputs.length} shards (${seconds(assembleMs)})`);
 await writeFile(
   join(stateDir, 'last-run.json'),
-  JSON.stringify({ buildTime: buildTime.toISOString(), shards, planMs, shardRuns: report, assembleMs, totalMs: Date.now() - started }, null, 1),
+  JSON.stringify(
+    { buildTime: buildTime.toISOString(), shards, planMs, shardRuns: report, assembleMs, totalMs: Date.now() - started },
+    null,
+    1,
+  ),
 );
 console.log(
   `[build] done in ${seconds(Date.now() - started)}: ${report.filter((entry) => entry.done === 'built').length} shards built, ${report.filter((entry) => entry.done === 'kept').length} kept`,

@@ -33,8 +33,12 @@ export const collections = {
     }),
     schema: ({ image }) =>
       articleSchema({ image: ruledImage(image), reference }).extend({
-        /** Reading time in whole minutes, at least 1: computed by the loader from the body, not written by editors. */
-        readingMinutes: z.number().int().min(1),
+        /**
+         * Reading time in whole minutes, at least 1: computed by the loader from the body, not
+         * written by editors. Absent only in a shard of a sharded build, for the articles whose
+         * bodies it does not render (it never prints their reading time).
+         */
+        readingMinutes: z.number().int().min(1).optional(),
       }),
   }),
   authors: defineCollection({ loader: from('authors'), schema: ({ image }) => authorSchema({ image: ruledImage(image) }) }),

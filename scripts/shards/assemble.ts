@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 
 /** One shard's output and the part of it that goes into the site. */
@@ -10,6 +10,11 @@ export interface ShardOutput {
   dir: string;
   /** Whether a file (path relative to `dir`, `/`-separated) belongs in the site. */
   keep: (path: string) => boolean;
+  /**
+   * The shard was not built since the previous assembly: its files are taken from the previous
+   * site by a hard link (no copy; the site's files are never written in place) where it has them.
+   */
+  unchanged?: boolean;
 }
 
 /** Two shards wrote the same path with different bytes: the site would depend on the order. */
@@ -34,7 +39,8 @@ async function filesOf(dir: string): Promise<string[]> {
  * path kept by two shards must have the same bytes in both (shared assets such as `_astro/`
  * files are), otherwise nothing is written and a `ShardConflictError` names the path. The new
  * site is written beside `outDir` and swapped in at the end, so a failure leaves the previous
- * site whole.
+ * site whole; files of unchanged shards are hard links to the previous site's, so one rebuilt
+ * shard costs copying its own files only.
  */
 export async function assemble(outputs: readonly ShardOutput[], outDir: string): Promise<{ files: number }> {
   const source = new Map<string, ShardOutput>();
@@ -60,14 +66,23 @@ export async function assemble(outputs: readonly ShardOutput[], outDir: string):
       await mkdir(folder, { recursive: true });
       folders.add(folder);
     }
+    if (
+      output.unchanged &&
+      (await link(join(outDir, path), target).then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      continue;
+    }
     // A copy-on-write clone where the file system has them, a plain copy elsewhere.
     await copyFile(join(output.dir, path), target, constants.COPYFILE_FICLONE);
   }
   await mkdir(next, { recursive: true });
   const previous = `${outDir}.previous`;
   await rm(previous, { recursive: true, force: true });
-  await rename(outDir, previous).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
+  await rename(outDir, previous).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   });
   await rename(next, outDir);
   await rm(previous, { recursive: true, force: true });

@@ -9,13 +9,12 @@ import { FEED_SIZE } from '../../src/lib/feed-size.ts';
 import { articleShardName, shardOfSlug, type PlanArticle, type ShardPlan } from '../../src/lib/shards.ts';
 import { adjacentArticles, relatedArticles, sortNewestFirst } from '../../src/utils/articles.ts';
 import { isPublished, NEWS_WINDOW_MS } from '../../src/utils/publishing.ts';
-import { readingMinutes } from '../../src/utils/reading-time.ts';
 
 /**
  * The plan of a sharded build and the input digest of each shard.
  *
- * The plan is the global index: every article's front matter (as written), its reading time and
- * its shard, read once here, so that no shard reads the whole archive. A shard's digest covers
+ * The plan is the global index: every article's front matter (as written) and its shard, read
+ * once here, so that no shard reads the whole archive. Bodies are not parsed here. A shard's digest covers
  * everything its kept output depends on; an unchanged digest means its previous output is kept.
  */
 
@@ -38,12 +37,6 @@ interface IndexedArticle {
   id: string;
 }
 
-/** What the index keeps between runs for a file whose bytes did not change (the reading time needs a parse). */
-interface IndexCacheEntry {
-  fileHash: string;
-  readingMinutes: number;
-}
-
 export interface ShardInput {
   /** `lists` or `articles-<k>`. */
   name: string;
@@ -57,8 +50,6 @@ export interface ShardInput {
 export interface PlanResult {
   plan: ShardPlan;
   shards: ShardInput[];
-  /** Reading times by file hash, to keep for the next run. */
-  cache: Record<string, IndexCacheEntry>;
 }
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -71,7 +62,7 @@ export function imageReferences(text: string): string[] {
 /** Every file under `dir` (relative paths, sorted), skipping `node_modules` and dot-folders. */
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .filter((path) => !path.split('/').some((part) => part === 'node_modules' || part.startsWith('.')))
@@ -101,16 +92,13 @@ export interface PlanOptions {
   contentDir: string;
   shards: number;
   buildTime: Date;
-  /** Reading times of the previous run, by file hash. */
-  cache?: Record<string, IndexCacheEntry>;
   /** Approved-comment counts the article pages print, when comments are on. */
   commentCounts?: ReadonlyMap<string, number> | undefined;
 }
 
 /** Reads every article once and plans the shards: the index, each shard's articles and input digest. */
-export function planShards({ root, contentDir, shards, buildTime, cache = {}, commentCounts }: PlanOptions): PlanResult {
+export function planShards({ root, contentDir, shards, buildTime, commentCounts }: PlanOptions): PlanResult {
   const found = discoverContent(contentDir);
-  const nextCache: Record<string, IndexCacheEntry> = {};
   const imageHashes = new Map<string, string>();
   const imageHash = (path: string) => {
     let value = imageHashes.get(path);
@@ -133,18 +121,18 @@ export function planShards({ root, contentDir, shards, buildTime, cache = {}, co
       continue;
     }
     const decoded = decodeSource(bytes);
-    const split = 'kind' in decoded ? undefined : splitFrontMatter(decoded.text);
+    const text = 'kind' in decoded ? undefined : decoded.text;
+    const split = text === undefined ? undefined : splitFrontMatter(text);
     const yaml = split && !('kind' in split) ? parseYaml(split.yaml) : undefined;
     const frontMatter = yaml?.value;
-    if (!split || 'kind' in split || typeof frontMatter !== 'object' || frontMatter === null) {
+    if (text === undefined || !split || 'kind' in split || typeof frontMatter !== 'object' || frontMatter === null) {
       throw new Error(`${entry.relative}: the front matter could not be read; run npm run check:content`);
     }
     const parsed = articleFields.safeParse(frontMatter);
-    if (!parsed.success) throw new Error(`${entry.relative}: ${parsed.error.issues[0]?.message ?? 'invalid front matter'}; run npm run check:content`);
+    if (!parsed.success)
+      throw new Error(`${entry.relative}: ${parsed.error.issues[0]?.message ?? 'invalid front matter'}; run npm run check:content`);
     const fileHash = sha256(bytes);
-    const minutes = cache[fileHash]?.readingMinutes ?? readingMinutes(split.body.trim());
-    nextCache[fileHash] = { fileHash, readingMinutes: minutes };
-    const data = { ...(frontMatter as Record<string, unknown>), readingMinutes: minutes };
+    const data = frontMatter as Record<string, unknown>;
     const cardJson = JSON.stringify(frontMatter);
     indexed.push({
       id: entry.id,
@@ -158,7 +146,7 @@ export function planShards({ root, contentDir, shards, buildTime, cache = {}, co
       fileHash,
       cardHash: sha256(cardJson),
       cardImages: imageReferences(cardJson),
-      fileImages: imageReferences(decoded.text),
+      fileImages: imageReferences(text),
       data: { pubDate: parsed.data.pubDate, draft: parsed.data.draft, tags: parsed.data.tags.map((id) => ({ id })) },
     });
   }
@@ -208,6 +196,5 @@ export function planShards({ root, contentDir, shards, buildTime, cache = {}, co
       feedIds: feed.map((article) => article.id),
     },
     shards: result,
-    cache: nextCache,
   };
 }

@@ -62,7 +62,12 @@ async function load(): Promise<Newsroom> {
     sponsors: new Map(sponsors.map((entry) => [entry.id, entry])),
     articlesByTag: groupByTag(sorted),
     articlesByAuthor,
-    readingMinutes: (article) => article.data.readingMinutes,
+    readingMinutes: (article) => {
+      const minutes = article.data.readingMinutes;
+      if (minutes === undefined)
+        throw new Error(`The reading time of "${article.id}" is not known here: its page belongs to another shard`);
+      return minutes;
+    },
   };
 }
 

@@ -21,8 +21,6 @@ import { xmlDocument, xmlResponse } from './xml.ts';
 import { FEED_SIZE } from './feed-size.ts';
 import { lastModified, wasModified } from '../utils/modified.ts';
 
-
-
 /** hast property names of the attributes that hold one address. */
 const URL_PROPERTIES = ['href', 'src', 'poster'] as const;
 

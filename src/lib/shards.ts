@@ -30,7 +30,7 @@ export interface PlanArticle {
   relative: string;
   /** The article shard (1…N) that renders its page. */
   shard: number;
-  /** The front matter as written (YAML values) plus the loader's `readingMinutes`. */
+  /** The front matter as written (YAML values); no reading time, which only the article's own page prints. */
   data: Record<string, unknown>;
   /** Whether it is public at the plan's build time (not a draft, `pubDate` passed), as the schema reads the date. */
   published: boolean;
@@ -64,27 +64,36 @@ export function shardOfSlug(slug: string, count: number): number {
   return (createHash('sha256').update(slug).digest().readUInt32BE(0) % count) + 1;
 }
 
-let cachedRole: ShardRole | undefined;
+/**
+ * The role, read once per process: Astro loads the config, the content config and the pages as
+ * separate module graphs, and the plan of a big archive is tens of megabytes of JSON.
+ */
+const ROLE_KEY = Symbol.for('szpalta.shardRole');
+const roleCache = globalThis as { [ROLE_KEY]?: ShardRole };
 
 /** Reads and checks the plan at `path`; a missing or foreign file stops the build with its path. */
 export function readPlan(path: string): ShardPlan {
-  let plan: ShardPlan;
+  let plan: Partial<ShardPlan>;
   try {
-    plan = JSON.parse(readFileSync(path, 'utf8')) as ShardPlan;
+    plan = JSON.parse(readFileSync(path, 'utf8')) as Partial<ShardPlan>;
   } catch (error) {
     throw new Error(
       `${SHARD_ENV.plan}=${path}: the shard plan could not be read (${error instanceof Error ? error.message : String(error)})`,
+      {
+        cause: error,
+      },
     );
   }
-  if (plan.version !== 1 || !Array.isArray(plan.articles) || !Number.isInteger(plan.shards) || plan.shards < 1) {
+  if (plan.version !== 1 || !Array.isArray(plan.articles) || !Number.isInteger(plan.shards) || (plan.shards ?? 0) < 1) {
     throw new Error(`${SHARD_ENV.plan}=${path}: not a shard plan of this version; run npm run build -- --shards N again`);
   }
-  return plan;
+  return plan as ShardPlan;
 }
 
 /** This build's role, from the environment (read once). */
 export function shardRole(env: NodeJS.ProcessEnv = process.env): ShardRole {
-  if (env === process.env && cachedRole) return cachedRole;
+  const cached = roleCache[ROLE_KEY];
+  if (env === process.env && cached) return cached;
   const shard = env[SHARD_ENV.shard];
   const planPath = env[SHARD_ENV.plan];
   let role: ShardRole;
@@ -97,7 +106,7 @@ export function shardRole(env: NodeJS.ProcessEnv = process.env): ShardRole {
     else if (Number.isInteger(index) && index >= 1 && index <= plan.shards) role = { kind: 'articles', index, plan };
     else throw new Error(`${SHARD_ENV.shard}=${shard}: expected "lists" or an article shard from 1 to ${plan.shards}`);
   }
-  if (env === process.env) cachedRole = role;
+  if (env === process.env) roleCache[ROLE_KEY] = role;
   return role;
 }
 

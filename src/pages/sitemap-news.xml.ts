@@ -6,7 +6,6 @@ import { xmlDocument, xmlResponse } from '../lib/xml.ts';
 import { x } from 'xastscript';
 import { NEWS_WINDOW_MS } from '../utils/publishing.ts';
 
-
 /** The Google News sitemap: articles of the 48 hours before the build. A scheduled rebuild keeps it fresh. */
 export const GET: APIRoute = async ({ site }) => {
   if (!site) throw new Error('astro.config.mjs needs `site` for absolute sitemap URLs');

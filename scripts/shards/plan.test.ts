@@ -1,0 +1,130 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateContent } from '../../bench/synthetic-content.ts';
+import { shardOfSlug } from '../../src/lib/shards.ts';
+import { ROOT } from '../../tests/support/build.ts';
+import { imageReferences, planShards, type PlanResult } from './plan.ts';
+
+const ARTICLES = 60;
+const SHARDS = 3;
+let work: string;
+let contentDir: string;
+let slugs: string[];
+let buildTime: Date;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'szpalta-plan-'));
+  contentDir = join(work, 'content');
+  ({ slugs } = await generateContent(contentDir, ARTICLES));
+  buildTime = new Date();
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+const plan = () => planShards({ root: ROOT, contentDir, shards: SHARDS, buildTime });
+const digests = (result: PlanResult) => Object.fromEntries(result.shards.map((shard) => [shard.name, shard.digest]));
+/** The shards whose digest differs between two plans. */
+const changed = (a: PlanResult, b: PlanResult) =>
+  a.shards.filter((shard) => digests(b)[shard.name] !== shard.digest).map((shard) => shard.name);
+
+async function edit(slug: string, change: (text: string) => string): Promise<() => Promise<void>> {
+  const file = join(contentDir, 'articles', `${slug}.mdx`);
+  const before = await readFile(file, 'utf8');
+  await writeFile(file, change(before));
+  return () => writeFile(file, before);
+}
+
+describe('planShards', () => {
+  it('indexes every article once with its front matter and shard, without parsing bodies', async () => {
+    const { plan: index, shards } = plan();
+    expect(index.articles.map((article) => article.id).sort()).toEqual([...slugs].sort());
+    const first = index.articles.find((article) => article.id === slugs[0]);
+    const text = await readFile(join(contentDir, 'articles', `${slugs[0] ?? ''}.mdx`), 'utf8');
+    expect(first?.data['title']).toBe(/^title: (.*)$/m.exec(text)?.[1]?.replace(/^"|"$/g, ''));
+    expect(first?.data).not.toHaveProperty('readingMinutes');
+    expect(first?.shard).toBe(shardOfSlug(slugs[0] ?? '', SHARDS));
+    expect(index.feedIds).toHaveLength(30);
+    expect(shards.map((shard) => shard.name)).toEqual(['articles-1', 'articles-2', 'articles-3', 'lists']);
+    expect(shards.reduce((sum, shard) => sum + shard.articles, 0)).toBe(ARTICLES);
+  });
+
+  it('gives the same digests for the same inputs', () => {
+    expect(digests(plan())).toEqual(digests(plan()));
+  });
+
+  it('a body edit of an article outside the feed changes only its own shard', async () => {
+    const slug = slugs[ARTICLES - 1] as string;
+    const before = plan();
+    const restore = await edit(slug, (text) => `${text}\nJedno zdanie więcej.\n`);
+    try {
+      expect(changed(before, plan())).toEqual([`articles-${shardOfSlug(slug, SHARDS)}`]);
+    } finally {
+      await restore();
+    }
+  });
+
+  it('a title edit changes its shard, the shards that show its card (neighbours, related) and the lists', async () => {
+    const slug = slugs[ARTICLES - 1] as string;
+    const before = plan();
+    const restore = await edit(slug, (text) => text.replace(/^title: .*$/m, 'title: "Nowy tytuł po korekcie"'));
+    try {
+      const after = plan();
+      const names = changed(before, after);
+      expect(names).toContain(`articles-${shardOfSlug(slug, SHARDS)}`);
+      expect(names).toContain('lists');
+      // Its older neighbour's page links to it: that neighbour's shard changes too.
+      const neighbour = slugs[ARTICLES - 2] as string;
+      expect(names).toContain(`articles-${shardOfSlug(neighbour, SHARDS)}`);
+    } finally {
+      await restore();
+    }
+  });
+
+  it('a tag edit changes every shard: every page may print tag names', async () => {
+    const before = plan();
+    const file = join(contentDir, 'tags', 'rodo.yml');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace(/^name: .*$/m, 'name: "RODO i dane"'));
+    try {
+      expect(changed(before, plan()).sort()).toEqual(['articles-1', 'articles-2', 'articles-3', 'lists']);
+    } finally {
+      await writeFile(file, text);
+    }
+  });
+
+  it('an article that becomes due by the build time changes the lists and its shard', async () => {
+    const slug = slugs[ARTICLES - 1] as string;
+    const restore = await edit(slug, (text) =>
+      text.replace(/^pubDate: .*$/m, `pubDate: ${new Date(buildTime.getTime() + 60_000).toISOString()}`),
+    );
+    try {
+      const early = plan();
+      const later = planShards({ root: ROOT, contentDir, shards: SHARDS, buildTime: new Date(buildTime.getTime() + 120_000) });
+      expect(early.plan.articles.find((article) => article.id === slug)?.published).toBe(false);
+      expect(later.plan.articles.find((article) => article.id === slug)?.published).toBe(true);
+      expect(changed(early, later)).toEqual(expect.arrayContaining([`articles-${shardOfSlug(slug, SHARDS)}`, 'lists']));
+    } finally {
+      await restore();
+    }
+  });
+
+  it('reads image references as the content model writes them', () => {
+    expect(imageReferences('hero:\n  image: ../images/foto-1.jpg\n<Figure src="../images/wykres.png" />')).toEqual([
+      'images/foto-1.jpg',
+      'images/wykres.png',
+    ]);
+  });
+});
+
+describe('shardOfSlug', () => {
+  it('spreads slugs evenly and never moves one', () => {
+    const counts = [0, 0, 0, 0];
+    for (let index = 0; index < 4000; index += 1) {
+      const shard = shardOfSlug(`artykul-${index}`, 4) - 1;
+      counts[shard] = (counts[shard] ?? 0) + 1;
+    }
+    for (const count of counts) expect(count).toBeGreaterThan(900);
+    expect(shardOfSlug('kary-rodo-dla-sklepow', 4)).toBe(shardOfSlug('kary-rodo-dla-sklepow', 4));
+  });
+});
