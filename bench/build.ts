@@ -270,8 +270,8 @@ async function driverRun(project: string, measurement: Measurement): Promise<Dri
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
   const run = JSON.parse(text) as { planMs: number; assembleMs: number; totalMs: number; shardRuns: DriverRun['shards'] };
-  // Node names its main thread; the driver's own process is not in the list.
-  const builds = (measurement.processes ?? []).filter((entry) => entry.command === 'MainThread' || entry.command === 'node');
+  // The driver's own process is not in the list; its other children (the plan) are not shards.
+  const builds = (measurement.processes ?? []).filter((entry) => /astro\.mjs build\b/.test(entry.commandLine));
   let next = 0;
   const shards = run.shardRuns.map((shard) => ({
     ...shard,

@@ -26,10 +26,21 @@ export interface Measurement {
 export interface ProcessPeak {
   pid: number;
   command: string;
+  /** Its command line, arguments separated by spaces (read when it was first seen). */
+  commandLine: string;
   /** When it was first and last seen, in ms since the measured command started. */
   firstSeenMs: number;
   lastSeenMs: number;
   peakBytes: number;
+}
+
+/** The command line of process `pid`, or '' once it has ended. */
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return '';
+  }
 }
 
 /** Processes below this peak are left out of `Measurement.processes`. */
@@ -131,7 +142,7 @@ export async function measure(
       if (pid === child.pid) continue;
       const known = processes.get(pid);
       if (known) [known.lastSeenMs, known.peakBytes] = [now, Math.max(known.peakBytes, rss)];
-      else processes.set(pid, { pid, command: name, firstSeenMs: now, lastSeenMs: now, peakBytes: rss });
+      else processes.set(pid, { pid, command: name, commandLine: commandLine(pid), firstSeenMs: now, lastSeenMs: now, peakBytes: rss });
     }
     peak = Math.max(peak, total);
     peakProcess = Math.max(peakProcess, largest);
