@@ -88,8 +88,11 @@ const AUTHOR_NAMES = [
   'Łukasz Jankowski',
 ];
 
-/** How many hero/figure images the generated content shares. */
+/** How many hero/figure images the generated content shares: a pool, whatever the number of articles. */
 const IMAGE_COUNT = 6;
+
+/** Article files being written at once while the next ones are generated. */
+const WRITES_IN_FLIGHT = 64;
 
 /** The shape of the generated content, for the report. */
 export interface SyntheticContent {
@@ -193,6 +196,11 @@ footer:
 
   const now = Date.now();
   const slugs: string[] = [];
+  const pending = new Set<Promise<void>>();
+  const write = (path: string, text: string): Promise<void> => {
+    const promise = writeFile(path, text).finally(() => pending.delete(promise));
+    return promise;
+  };
   let withComponents = 0;
   for (let index = 0; index < count; index += 1) {
     const title = sentence(6, 11).slice(0, -1);
@@ -236,7 +244,10 @@ footer:
         `<Embed url="https://www.youtube.com/watch?v=bench${index}" title=${quote(sentence(4, 7).slice(0, -1))} provider="YouTube" />`,
       );
     }
-    await writeFile(join(dir, 'articles', `${slug}.mdx`), `---\n${frontmatter.join('\n')}\n---\n\n${blocks.join('\n\n')}\n`);
+    pending.add(write(join(dir, 'articles', `${slug}.mdx`), `---\n${frontmatter.join('\n')}\n---\n\n${blocks.join('\n\n')}\n`));
+    // Streaming: at most WRITES_IN_FLIGHT articles are held in memory, whatever `count` is.
+    if (pending.size >= WRITES_IN_FLIGHT) await Promise.race(pending);
   }
+  await Promise.all(pending);
   return { articles: count, tags: TAG_NAMES.length, authors: AUTHOR_NAMES.length, images: IMAGE_COUNT, withComponents, slugs };
 }
