@@ -10,6 +10,7 @@ import { syntaxProblem } from './mdx-syntax.ts';
 import type { Position } from '../../src/content-model/source.ts';
 import { closest } from './suggest.ts';
 import type { LinkUse, Problem, Severity } from './types.ts';
+import { urls } from '../../src/lib/urls.ts';
 
 /**
  * The checks of an article body: the MDX policy of `src/content-model/mdx-policy.ts` (shared
@@ -87,7 +88,7 @@ export function checkBody(input: BodyInput, environment: BodyEnvironment, proble
   const link = (point: Point | undefined, rule: string, href: string) => {
     const target = classifyHref(href, input.pagePath, environment.siteOrigin);
     if (target.kind === 'empty')
-      report(point, rule, 'the link has no address', 'write the address between the parentheses: [text](/artykuly/…/)');
+      report(point, rule, 'the link has no address', `write the address between the parentheses: [text](${urls.articles}…/)`);
     else if (target.kind === 'unsafe')
       report(point, 'unsafe-url', `${target.scheme}: addresses are not allowed`, 'link to an https:// address or a page of the site');
     else if (target.kind === 'internal') links.push({ file: input.file, ...at(point), rule, href, path: target.path });
