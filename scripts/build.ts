@@ -11,7 +11,6 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatSummary, formatText } from '../content-check/index.ts';
 import { parseYaml } from '../src/content-model/yaml.ts';
@@ -20,11 +19,13 @@ import { getCommentCounts } from '../src/lib/comments.ts';
 import { articleShardName, SHARD_ENV, type ShardPlan } from '../src/lib/shards.ts';
 import { assemble, type ShardOutput } from './shards/assemble.ts';
 import { planShards, type ShardInput } from './shards/plan.ts';
+import { resolveContentDir } from '../src/content-model/content-dir.ts';
+import { parseCommandLine } from './command-line.ts';
 
 /** Above this many articles a build without `--shards` is sharded (see `astro.config.mjs` for the manifest limit). */
 const AUTO_SHARD_ABOVE = 8000;
-/** Articles per shard when the number of shards is chosen automatically. */
-const AUTO_SHARD_SIZE = 5000;
+/** Articles per shard when the number of shards is chosen automatically: shards of 5,000 passed 4 GB in one process at 20,000 articles, shards of ~1,650 stayed at 1.7 GB (BENCHMARKS.md). */
+const AUTO_SHARD_SIZE = 2000;
 
 const usage = `Usage: npm run build [-- options]
 
@@ -47,27 +48,18 @@ Environment:
   SZPALTA_BUILD_TIME    the moment that decides what is published (ISO 8601; default now); every
                         shard and every job of one sharded build must use the same`;
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      shards: { type: 'string' },
-      'plan-only': { type: 'boolean', default: false },
-      only: { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  }));
-} catch (error) {
-  console.error(`${(error as Error).message}\n\n${usage}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const values = parseCommandLine(
+  {
+    shards: { type: 'string' },
+    'plan-only': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+  usage,
+);
 
 const root = process.cwd();
-const contentDir = resolve(root, process.env['SZPALTA_CONTENT_DIR'] ?? 'content');
+const contentDir = resolveContentDir(root);
 const cacheDir = resolve(root, process.env['SZPALTA_CACHE_DIR'] ?? 'node_modules/.astro');
 const stateDir = join(cacheDir, 'shards');
 const outDir = join(root, 'dist');

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { checkContent, formatText, toJson } from '../content-check/index.ts';
 import { contentDirFromEnvironment } from '../src/content-model/content-dir.ts';
+import { parseCommandLine } from './command-line.ts';
 
 const usage = `Usage: npm run check:content [-- options]
 
@@ -16,25 +16,16 @@ Options:
   --workers N        worker threads besides the main one (default: automatic)
   --help             show this text`;
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      json: { type: 'boolean', default: false },
-      'content-dir': { type: 'string' },
-      now: { type: 'string' },
-      workers: { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  }));
-} catch (error) {
-  console.error(`${(error as Error).message}\n\n${usage}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const values = parseCommandLine(
+  {
+    json: { type: 'boolean', default: false },
+    'content-dir': { type: 'string' },
+    now: { type: 'string' },
+    workers: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+  usage,
+);
 const now = values.now === undefined ? undefined : new Date(values.now);
 if (now && Number.isNaN(now.getTime())) {
   console.error(`--now: "${values.now}" is not a date`);

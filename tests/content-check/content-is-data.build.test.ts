@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProjectCopy, runAstroBuild } from '../support/build.ts';
-import { FIXTURES, hostileArticle, hostilePage, layContent } from './support.ts';
+import { FIXTURES, hostileArticle, hostilePage, layContent, temporaryFolders } from './support.ts';
 
 /**
  * Content is data, never code, in `astro build` itself: MDX with code, hidden or badly named
@@ -12,16 +11,7 @@ import { FIXTURES, hostileArticle, hostilePage, layContent } from './support.ts'
  * of the project (the `builds` project of vitest.config.ts).
  */
 
-const temporary: string[] = [];
-afterAll(() => {
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
-
-function workDir(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `szpalta-trust-${name}-`));
-  temporary.push(dir);
-  return dir;
-}
+const workDir = temporaryFolders('szpalta-trust');
 
 /** A project copy whose config has no content check integration: only the build itself guards the content. */
 const UNCHECKED_CONFIG = `import config from './astro.config.mjs';

@@ -1,10 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkContent, formatText } from '../../content-check/index.ts';
 import { classifyOnDisk, classifyPath, discoverContent, fileSlug, slugMistake } from '../../src/content-model/index.ts';
-import { FIXTURES, hostileArticle, hostilePage, layContent, NOW, REPO } from './support.ts';
+import { FIXTURES, hostileArticle, hostilePage, layContent, NOW, REPO, temporaryFolders } from './support.ts';
 
 /**
  * Content is data, never code: the files the content check checks are exactly the files the
@@ -12,16 +11,7 @@ import { FIXTURES, hostileArticle, hostilePage, layContent, NOW, REPO } from './
  * the content check integration switched off, is `content-is-data.build.test.ts`.
  */
 
-const temporary: string[] = [];
-afterAll(() => {
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
-
-function workDir(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `szpalta-trust-${name}-`));
-  temporary.push(dir);
-  return dir;
-}
+const workDir = temporaryFolders('szpalta-trust');
 
 describe('what is content: one decision for the check, the loaders and the CMS', () => {
   it('classifies paths by the content model', () => {

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 /** The repository root. */
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,4 +65,20 @@ export function hostilePage(marker: string): string {
   return hostileArticle(marker, 'Zła strona')
     .replace(/^lead:.*\n|^pubDate:.*\n|^authors:.*\n|^tags:.*\n/gm, '')
     .replace('title: Zła strona', 'title: Zła strona\ndescription: Strona spoza repozytorium.');
+}
+
+/**
+ * A maker of fresh temporary folders (`szpalta-trust-<name>-…`) for one test file; every folder it
+ * made is removed after the file's tests. Call it at the top level of the test file.
+ */
+export function temporaryFolders(prefix: string): (name: string) => string {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+  return (name) => {
+    const dir = mkdtempSync(join(tmpdir(), `${prefix}-${name}-`));
+    made.push(dir);
+    return dir;
+  };
 }
