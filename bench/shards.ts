@@ -15,7 +15,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createProjectCopy, nodeBinary } from '../tests/support/build.ts';
+import { buildEnvironment, createProjectCopy, nodeBinary } from '../tests/support/build.ts';
 import { measure, type Measurement } from './measure.ts';
 import { generateContent } from './synthetic-content.ts';
 
@@ -39,15 +39,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function run(project: string, args: string[], name: string): Promise<Measurement & { report: string }> {
   const logFile = join(work, `${name}.log`);
-  const env = {
-    ...process.env,
-    SZPALTA_CONTENT_DIR: contentDir,
-    SZPALTA_CACHE_DIR: join(project, '.cache'),
-    SZPALTA_BUILD_TIME: buildTime,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-  };
+  const env = buildEnvironment(project, contentDir, { SZPALTA_BUILD_TIME: buildTime });
   const result = await measure(nodeBinary(), [join(project, 'scripts', 'build.ts'), ...args], { cwd: project, env, logFile });
   const report = (await readFile(logFile, 'utf8'))
     .split('\n')

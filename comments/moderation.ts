@@ -47,6 +47,19 @@ label{display:block;margin:.75rem 0 .25rem}input{font:inherit;width:100%;max-wid
 :focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
 `;
 
+/** Headers of the service's own HTML pages: no scripts, only its own stylesheet and forms. */
+const serverPageHeaders = (referrerPolicy: 'same-origin' | 'no-referrer') =>
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      styleSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+    },
+    referrerPolicy,
+  });
+
 /**
  * `/moderacja/`: the moderators' page, in Polish, plain HTML forms (no script), usable on a
  * phone. Only accounts with the moderator or admin role (granted by `npm run comments:role`)
@@ -56,19 +69,7 @@ export function moderationRoutes(app: Hono<AppEnv>, deps: ModerationDeps): void 
   const { config, database, auth, viewerOf, signIn } = deps;
   const { db } = database;
 
-  app.use(
-    '/moderacja/*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        styleSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-      },
-      referrerPolicy: 'same-origin',
-    }),
-  );
+  app.use('/moderacja/*', serverPageHeaders('same-origin'));
 
   app.get('/moderacja/styl.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
@@ -234,19 +235,7 @@ export function moderationRoutes(app: Hono<AppEnv>, deps: ModerationDeps): void 
   });
 
   // The page the password-reset e-mail leads to (better-auth redirects here with `token`).
-  app.use(
-    '/konto/*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        styleSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-      },
-      referrerPolicy: 'no-referrer',
-    }),
-  );
+  app.use('/konto/*', serverPageHeaders('no-referrer'));
   const resetForm = (c: Context<AppEnv>, token: string, error?: string, status: 200 | 401 = 200) =>
     page(
       c,

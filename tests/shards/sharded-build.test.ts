@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateContent } from '../../bench/synthetic-content.ts';
 import { shardOfSlug } from '../../src/lib/shards.ts';
 import { launchChromium } from '../support/browser.ts';
-import { createProjectCopy, nodeBinary } from '../support/build.ts';
+import { buildEnvironment, createProjectCopy, nodeBinary } from '../support/build.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
 
 /**
@@ -50,15 +50,7 @@ async function runDriver(project: string, args: string[], logName: string): Prom
   const log = createWriteStream(logFile);
   const child = spawn(nodeBinary(), [join(project, 'scripts', 'build.ts'), ...args], {
     cwd: project,
-    env: {
-      ...process.env,
-      SZPALTA_CONTENT_DIR: contentDir,
-      SZPALTA_CACHE_DIR: join(project, '.cache'),
-      SZPALTA_BUILD_TIME: buildTime,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-    },
+    env: buildEnvironment(project, contentDir, { SZPALTA_BUILD_TIME: buildTime }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.pipe(log);

@@ -26,6 +26,22 @@ export interface FixtureBuild {
 }
 
 /**
+ * The environment of a build in `projectDir` (a project copy) on `contentDir`: its own cache
+ * folder (`<projectDir>/.cache`), no telemetry, no colours, plus `extra` (e.g. `SZPALTA_BUILD_TIME`).
+ */
+export function buildEnvironment(projectDir: string, contentDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    SZPALTA_CONTENT_DIR: contentDir,
+    SZPALTA_CACHE_DIR: join(projectDir, '.cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ...extra,
+  };
+}
+
+/**
  * Starts `astro build` in `projectDir` (a project copy) on `contentDir`, with `config` when given,
  * its own cache folder (`<projectDir>/.cache`) and no colours; stdout and stderr are piped.
  */
@@ -33,14 +49,7 @@ function spawnAstroBuild(projectDir: string, contentDir: string, config?: string
   const args = [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...(config ? ['--config', config] : [])];
   return spawn(nodeBinary(), args, {
     cwd: projectDir,
-    env: {
-      ...process.env,
-      SZPALTA_CONTENT_DIR: contentDir,
-      SZPALTA_CACHE_DIR: join(projectDir, '.cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-    },
+    env: buildEnvironment(projectDir, contentDir),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
