@@ -48,9 +48,19 @@ export function needsFreshEditor(from: string, to: string): boolean {
  * listener sees an address change before Decap's router does.
  */
 export function freshEditorPerEntry(window: Window): void {
-  window.addEventListener('hashchange', (event) => {
-    if (!needsFreshEditor(new URL(event.oldURL).hash, new URL(event.newURL).hash)) return;
-    event.stopImmediatePropagation();
-    window.location.reload();
-  });
+  // Chromium fires popstate and then hashchange for one address change; Decap's router may act on
+  // either, so both are guarded, against the address the editor last showed.
+  let shown = window.location.hash;
+  const guard = (event: Event) => {
+    const next = window.location.hash;
+    if (next === shown) return;
+    if (needsFreshEditor(shown, next)) {
+      event.stopImmediatePropagation();
+      window.location.reload();
+      return;
+    }
+    shown = next;
+  };
+  window.addEventListener('popstate', guard);
+  window.addEventListener('hashchange', guard);
 }
