@@ -55,7 +55,7 @@ const articleCount =
     ? discoverContent(fileURLToPath(contentDir)).entries.filter((entry) => entry.collection === 'articles').length
     : shard.kind === 'articles'
       ? shard.plan.articles.filter((article) => article.shard === shard.index).length
-      : shard.plan.articles.length;
+      : shard.plan.articleFiles;
 /** The lists shard's sitemap lists the article pages, which the article shards render. */
 const articlePages =
   shard.kind === 'lists'

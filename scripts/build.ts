@@ -1,8 +1,9 @@
 /**
  * `npm run build`: the site build, whole or in shards (`--help` for the options).
  *
- * A sharded build checks the content once, writes the plan (the global index of every article's
- * front matter, `scripts/shards/plan.ts`), runs one `astro build` per shard one after another,
+ * A sharded build checks the content once, writes each shard's plan (its part of the global
+ * index of every article's front matter, `scripts/shards/plan.ts`), runs one `astro build` per
+ * shard one after another,
  * each with its own cache and output folder, skipping a shard whose input digest is unchanged
  * since its last successful build, and assembles `dist/` from the shards' outputs
  * (`scripts/shards/assemble.ts`).
@@ -35,8 +36,8 @@ by one \`astro build\`, as always; a larger one is built in shards of about ${AU
 Options:
   --shards N     build N article shards and one lists shard, one after another, then assemble
                  dist/; a shard whose inputs did not change since its last build is kept
-  --plan-only    with --shards: check the content, write the plan and the shard list
-                 (<cache>/shards/plan.json, shards.json), build nothing (CI's plan job)
+  --plan-only    with --shards: check the content, write each shard's plan and the shard list
+                 (<cache>/shards/plans/<shard>.json, shards.json), build nothing (CI's plan job)
   --only NAME    with --shards: build only the shard NAME (lists, articles-1, …) from the plan
                  that --plan-only wrote, no assembly (CI's matrix job)
   --help         show this text
@@ -99,7 +100,8 @@ const timeText = process.env[SHARD_ENV.buildTime];
 const buildTime = timeText ? new Date(timeText) : new Date();
 if (Number.isNaN(buildTime.getTime())) fail(`${SHARD_ENV.buildTime}="${timeText ?? ''}" is not a date and time (ISO 8601)`);
 
-const planFile = join(stateDir, 'plan.json');
+const plansDir = join(stateDir, 'plans');
+const planFile = (name: string) => join(plansDir, `${name}.json`);
 const inputsFile = join(stateDir, 'shards.json');
 const digestFile = (name: string) => join(stateDir, name, 'digest');
 const shardOut = (name: string) => join(stateDir, name, 'dist');
@@ -123,7 +125,7 @@ async function buildShard(input: ShardInput): Promise<'built' | 'kept'> {
   }
   const code = await astroBuild({
     [SHARD_ENV.shard]: input.shard,
-    [SHARD_ENV.plan]: planFile,
+    [SHARD_ENV.plan]: planFile(input.name),
     [SHARD_ENV.outDir]: shardOut(input.name),
     [SHARD_ENV.buildTime]: buildTime.toISOString(),
     SZPALTA_CONTENT_DIR: contentDir,
@@ -136,13 +138,13 @@ async function buildShard(input: ShardInput): Promise<'built' | 'kept'> {
 
 if (values.only !== undefined) {
   // CI's matrix job: the plan job's plan and digests, one shard.
-  if (!existsSync(inputsFile) || !existsSync(planFile))
-    fail(`${inputsFile} is missing: run npm run build -- --shards ${shards} --plan-only first`);
+  if (!existsSync(inputsFile)) fail(`${inputsFile} is missing: run npm run build -- --shards ${shards} --plan-only first`);
   const inputs = JSON.parse(await readFile(inputsFile, 'utf8')) as ShardInput[];
-  const plan = JSON.parse(await readFile(planFile, 'utf8')) as ShardPlan;
-  if (plan.shards !== shards) fail(`the plan in ${planFile} has ${plan.shards} shards, not ${shards}`);
   const input = inputs.find((candidate) => candidate.name === values.only);
   if (!input) fail(`--only ${values.only}: no such shard; the plan has ${inputs.map((candidate) => candidate.name).join(', ')}`);
+  if (!existsSync(planFile(input.name)))
+    fail(`${planFile(input.name)} is missing: run npm run build -- --shards ${shards} --plan-only first`);
+  if (inputs.length !== shards + 1) fail(`the plan in ${plansDir} has ${inputs.length - 1} article shards, not ${shards}`);
   const started = Date.now();
   const done = await buildShard(input);
   console.log(`[build] shard ${input.name}: ${done} (${seconds(Date.now() - started)})`);
@@ -173,11 +175,15 @@ async function checkAndPlan(): Promise<void> {
   const commentCounts = comments?.enabled && comments.url ? await getCommentCounts(comments.url) : undefined;
 
   const planned = planShards({ root, contentDir, shards, buildTime, commentCounts });
-  await writeFile(planFile, JSON.stringify(planned.plan));
+  // The shard list last: a plan job cut short leaves no list that names plans not written.
+  await rm(inputsFile, { force: true });
+  await rm(plansDir, { recursive: true, force: true });
+  await mkdir(plansDir, { recursive: true });
+  for (const [name, plan] of planned.plans) await writeFile(planFile(name), JSON.stringify(plan));
   await writeFile(inputsFile, JSON.stringify(planned.shards, null, 1));
   const planMs = Date.now() - started;
   console.log(
-    `[build] plan: ${planned.plan.articles.length.toLocaleString('en')} articles in ${shards} article shards and one lists shard (${seconds(planMs)})`,
+    `[build] plan: ${(planned.plans.get('lists')?.articles.length ?? 0).toLocaleString('en')} articles in ${shards} article shards and one lists shard (${seconds(planMs)})`,
   );
 }
 
@@ -194,7 +200,8 @@ const planCode = await runNode([fileURLToPath(import.meta.url), '--shards', Stri
 });
 if (planCode !== 0) process.exit(planCode);
 const planned = {
-  plan: JSON.parse(await readFile(planFile, 'utf8')) as ShardPlan,
+  // The lists shard's plan names every article and its shard.
+  plan: JSON.parse(await readFile(planFile('lists'), 'utf8')) as ShardPlan,
   shards: JSON.parse(await readFile(inputsFile, 'utf8')) as ShardInput[],
 };
 const planMs = Date.now() - started;

@@ -17,10 +17,14 @@ import { renderedArticleIds, shardRole } from './lib/shards.ts';
 const contentDir = contentDirFromEnvironment();
 const from = (collection: CollectionName) => contentLoader({ contentDir, collection });
 
-/** In a shard of a sharded build, the articles whose bodies it renders; the others come from the plan. */
+/**
+ * In a shard of a sharded build, the articles whose bodies it renders; the others its plan names
+ * come from the plan's front matter, and the rest of the archive is not loaded at all.
+ */
 const shard = shardRole();
 const renderedIds = renderedArticleIds(shard);
 const articleIndex = shard.kind === 'whole' ? undefined : new Map(shard.plan.articles.map((article) => [article.id, article.data]));
+const articleFiles = shard.kind === 'whole' ? undefined : shard.plan.articleFiles;
 
 export const collections = {
   articles: defineCollection({
@@ -30,7 +34,10 @@ export const collections = {
       extraData: (body) => ({ readingMinutes: readingMinutes(body) }),
       // Bodies with components become HTML with component markers, not one MDX module each.
       componentMarkers: true,
-      only: renderedIds && articleIndex ? { ids: renderedIds, index: articleIndex } : undefined,
+      only:
+        renderedIds && articleIndex && articleFiles !== undefined
+          ? { ids: renderedIds, index: articleIndex, files: articleFiles }
+          : undefined,
     }),
     schema: ({ image }) =>
       articleSchema({ image: ruledImage(image), reference }).extend({

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateContent } from '../../bench/synthetic-content.ts';
 import { shardOfSlug } from '../../src/lib/shards.ts';
 import { ROOT } from '../../tests/support/build.ts';
+import { adjacentArticles, relatedArticles, sortNewestFirst } from '../../src/utils/articles.ts';
 import { imageReferences, planShards, type PlanResult } from './plan.ts';
 
 const ARTICLES = 60;
@@ -23,6 +24,11 @@ beforeAll(async () => {
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 const plan = () => planShards({ root: ROOT, contentDir, shards: SHARDS, buildTime });
+/** The fields ordering and relations read, from front matter as written. */
+const articleData = (data: Record<string, unknown>) => ({
+  pubDate: new Date(String(data['pubDate'])),
+  tags: ((data['tags'] ?? []) as string[]).map((id) => ({ id })),
+});
 const digests = (result: PlanResult) => Object.fromEntries(result.shards.map((shard) => [shard.name, shard.digest]));
 /** The shards whose digest differs between two plans. */
 const changed = (a: PlanResult, b: PlanResult) =>
@@ -37,7 +43,9 @@ async function edit(slug: string, change: (text: string) => string): Promise<() 
 
 describe('planShards', () => {
   it('indexes every article once with its front matter and shard, without parsing bodies', async () => {
-    const { plan: index, shards } = plan();
+    const { plans, shards } = plan();
+    const index = plans.get('lists');
+    if (!index) throw new Error('no plan for the lists shard');
     expect(index.articles.map((article) => article.id).sort()).toEqual([...slugs].sort());
     const first = index.articles.find((article) => article.id === slugs[0]);
     const text = await readFile(join(contentDir, 'articles', `${slugs[0] ?? ''}.mdx`), 'utf8');
@@ -47,6 +55,36 @@ describe('planShards', () => {
     expect(index.feedIds).toHaveLength(30);
     expect(shards.map((shard) => shard.name)).toEqual(['articles-1', 'articles-2', 'articles-3', 'lists']);
     expect(shards.reduce((sum, shard) => sum + shard.articles, 0)).toBe(ARTICLES);
+  });
+
+  it("hands an article shard only its own articles, the feed's and the articles its pages link to, with the links of the whole archive", () => {
+    const { plans } = plan();
+    const all = plans.get('lists')?.articles ?? [];
+    const published = sortNewestFirst(
+      all.filter((article) => article.published).map((article) => ({ id: article.id, data: articleData(article.data) })),
+    );
+    for (let index = 1; index <= SHARDS; index += 1) {
+      const shardPlan = plans.get(`articles-${index}`);
+      if (!shardPlan) throw new Error(`no plan for articles-${index}`);
+      expect(shardPlan.shard).toBe(index);
+      expect(shardPlan.articleFiles).toBe(ARTICLES);
+      const own = published.filter((article) => shardOfSlug(article.id, SHARDS) === index);
+      const expected = new Set([...shardPlan.feedIds, ...all.filter((article) => article.shard === index).map((article) => article.id)]);
+      for (const article of own) {
+        const { previous, next } = adjacentArticles(published, article.id);
+        const related = relatedArticles(article, published);
+        expect(shardPlan.links[article.id]).toEqual({
+          previous: previous?.id ?? null,
+          next: next?.id ?? null,
+          related: related.map((other) => other.id),
+        });
+        for (const other of [previous, next, ...related]) if (other) expected.add(other.id);
+      }
+      expect(Object.keys(shardPlan.links).sort()).toEqual(own.map((article) => article.id).sort());
+      expect(shardPlan.articles.map((article) => article.id).sort()).toEqual([...expected].sort());
+      // Smaller than the archive: the point of a plan per shard.
+      expect(shardPlan.articles.length).toBeLessThan(ARTICLES);
+    }
   });
 
   it('gives the same digests for the same inputs', () => {
@@ -101,8 +139,8 @@ describe('planShards', () => {
     try {
       const early = plan();
       const later = planShards({ root: ROOT, contentDir, shards: SHARDS, buildTime: new Date(buildTime.getTime() + 120_000) });
-      expect(early.plan.articles.find((article) => article.id === slug)?.published).toBe(false);
-      expect(later.plan.articles.find((article) => article.id === slug)?.published).toBe(true);
+      expect(early.plans.get('lists')?.articles.find((article) => article.id === slug)?.published).toBe(false);
+      expect(later.plans.get('lists')?.articles.find((article) => article.id === slug)?.published).toBe(true);
       expect(changed(early, later)).toEqual(expect.arrayContaining([`articles-${shardOfSlug(slug, SHARDS)}`, 'lists']));
     } finally {
       await restore();

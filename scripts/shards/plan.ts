@@ -13,9 +13,12 @@ import { isPublished, NEWS_WINDOW_MS } from '../../src/utils/publishing.ts';
 /**
  * The plan of a sharded build and the input digest of each shard.
  *
- * The plan is the global index: every article's front matter (as written) and its shard, read
- * once here, so that no shard reads the whole archive. Bodies are not parsed here. A shard's digest covers
- * everything its kept output depends on; an unchanged digest means its previous output is kept.
+ * The global index is every article's front matter (as written) and its shard, read once here,
+ * so that no shard reads the whole archive. Bodies are not parsed here. Each shard gets the part
+ * of the index its pages show (`ShardPlan`): an article shard its own articles, the feed's and the
+ * articles they link to, with the links computed here over the whole archive; the lists shard
+ * all. A shard's digest covers everything its kept output depends on; an unchanged digest means
+ * its previous output is kept.
  */
 
 /** Bumped whenever a digest is computed differently, so that older outputs are rebuilt. */
@@ -48,7 +51,8 @@ export interface ShardInput {
 }
 
 export interface PlanResult {
-  plan: ShardPlan;
+  /** Each shard's plan, by shard name; the lists shard's holds every article. */
+  plans: Map<string, ShardPlan>;
   shards: ShardInput[];
 }
 
@@ -157,23 +161,55 @@ export function planShards({ root, contentDir, shards, buildTime, commentCounts 
   const card = (article: IndexedArticle | undefined) =>
     article ? `${article.id} ${article.cardHash} ${article.cardImages.map((image) => `${image}=${imageHash(image)}`).join(' ')}` : '-';
 
+  const feedIds = feed.map((article) => article.id);
+  const articleFiles = indexed.length;
+  const planOf = (shard: ShardPlan['shard'], articles: IndexedArticle[], links: ShardPlan['links']): ShardPlan => ({
+    version: 2,
+    buildTime: buildTime.toISOString(),
+    shards,
+    shard,
+    articleFiles,
+    articles: articles.map((article) => article.plan),
+    feedIds,
+    links,
+  });
+
   const result: ShardInput[] = [];
+  const plans = new Map<string, ShardPlan>();
   for (let index = 1; index <= shards; index += 1) {
     const hash = createHash('sha256').update(`${sharedDigest}\narticles ${index}\n`);
+    // What this shard knows: its own articles, the feed's (every shard renders the site feed's
+    // page, the lists shard's copy is the one kept) and the articles its pages link to.
+    const known = new Set<IndexedArticle>(feed);
+    const links: ShardPlan['links'] = {};
     let count = 0;
     for (const article of indexed) {
       if (article.plan.shard !== index) continue;
+      known.add(article);
       hash.update(`own ${article.id} ${article.fileHash} ${String(article.plan.published)}\n`);
       for (const image of article.fileImages) hash.update(`${image}=${imageHash(image)}\n`);
       if (!article.plan.published) continue;
       count += 1;
       // What the article's page shows of other articles: its neighbours and related articles' cards.
       const { previous, next } = adjacentArticles(published, article.id);
+      const related = relatedArticles(article, published);
+      for (const other of [previous, next, ...related]) if (other) known.add(other);
+      links[article.id] = { previous: previous?.id ?? null, next: next?.id ?? null, related: related.map((other) => other.id) };
       hash.update(`neighbours ${card(previous)} | ${card(next)}\n`);
-      hash.update(`related ${relatedArticles(article, published).map(card).join(' | ')}\n`);
+      hash.update(`related ${related.map(card).join(' | ')}\n`);
       hash.update(`comments ${commentCounts?.get(article.id) ?? '-'}\n`);
     }
-    result.push({ name: articleShardName(index), shard: String(index), digest: hash.digest('hex'), articles: count });
+    const name = articleShardName(index);
+    // In the order of the index, so that a plan is the same for the same content.
+    plans.set(
+      name,
+      planOf(
+        index,
+        indexed.filter((article) => known.has(article)),
+        links,
+      ),
+    );
+    result.push({ name, shard: String(index), digest: hash.digest('hex'), articles: count });
   }
   // The lists shard: every published article's card in order (lists, tag and author pages, their
   // feeds, sitemaps), the site feed's full articles and the news sitemap's window.
@@ -186,15 +222,7 @@ export function planShards({ root, contentDir, shards, buildTime, commentCounts 
   const news = published.filter((article) => buildTime.getTime() - article.data.pubDate.getTime() <= NEWS_WINDOW_MS);
   lists.update(`news ${news.map((article) => article.id).join(' ')}\n`);
   result.push({ name: 'lists', shard: 'lists', digest: lists.digest('hex'), articles: 0 });
+  plans.set('lists', planOf('lists', indexed, {}));
 
-  return {
-    plan: {
-      version: 1,
-      buildTime: buildTime.toISOString(),
-      shards,
-      articles: indexed.map((article) => article.plan),
-      feedIds: feed.map((article) => article.id),
-    },
-    shards: result,
-  };
+  return { plans, shards: result };
 }

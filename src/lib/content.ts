@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { groupByAuthor, groupByTag, sortNewestFirst } from '../utils/articles.ts';
+import { adjacentArticles, groupByAuthor, groupByTag, relatedArticles, sortNewestFirst } from '../utils/articles.ts';
 import { isPublished } from '../utils/publishing.ts';
-import { SHARD_ENV } from './shards.ts';
+import { plannedLinks, SHARD_ENV } from './shards.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Author = CollectionEntry<'authors'>;
@@ -33,6 +33,14 @@ export interface Newsroom {
   articlesByTag: Map<string, Article[]>;
   /** Published articles of each author slug, newest first. */
   articlesByAuthor: Map<string, Article[]>;
+  /** What an article's page shows of other articles: its older and newer neighbours and related articles. */
+  linksOf: (article: Article) => ArticleLinks;
+}
+
+export interface ArticleLinks {
+  previous: Article | undefined;
+  next: Article | undefined;
+  related: Article[];
 }
 
 let cached: Promise<Newsroom> | undefined;
@@ -45,7 +53,17 @@ async function load(): Promise<Newsroom> {
     getCollection('sponsors'),
   ]);
   const sorted = sortNewestFirst(articles);
+  const byId = new Map(sorted.map((article) => [article.id, article]));
+  // An article shard knows only part of the archive: its plan says which articles are linked.
+  const planned = plannedLinks();
+  const linked = (id: string | null) => (id === null ? undefined : required(byId, id, 'linked article'));
+  const linksOf = (article: Article): ArticleLinks => {
+    if (!planned) return { ...adjacentArticles(sorted, article.id), related: relatedArticles(article, sorted) };
+    const links = required(planned, article.id, 'planned article');
+    return { previous: linked(links.previous), next: linked(links.next), related: links.related.map((id) => linked(id) as Article) };
+  };
   return {
+    linksOf,
     articles: sorted,
     authors: new Map(authors.map((entry) => [entry.id, entry])),
     tags: new Map(tags.map((entry) => [entry.id, entry])),
@@ -62,7 +80,7 @@ export function getNewsroom(): Promise<Newsroom> {
 }
 
 /** Looks up a referenced entry; a dangling reference is a content error the check reports, so fail loudly here. */
-export function required<T>(map: Map<string, T>, id: string, what: string): T {
+export function required<T>(map: ReadonlyMap<string, T>, id: string, what: string): T {
   const value = map.get(id);
   if (value === undefined) throw new Error(`Unknown ${what} "${id}": add content/${what}s/${id}.yml or fix the reference`);
   return value;

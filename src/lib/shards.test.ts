@@ -2,24 +2,31 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pagefindBundles, pagefindFolder, renderedArticleIds, shardRole, type ShardPlan } from './shards.ts';
+import { pagefindBundles, pagefindFolder, plannedLinks, renderedArticleIds, shardRole, type ShardPlan } from './shards.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'szpalta-shard-role-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const plan: ShardPlan = {
-  version: 1,
+const articles: ShardPlan['articles'] = [
+  { id: 'a', relative: 'articles/a.mdx', shard: 1, data: {}, published: true },
+  { id: 'b', relative: 'articles/b.mdx', shard: 2, data: {}, published: true },
+  { id: 'c', relative: 'articles/c.mdx', shard: 2, data: {}, published: false },
+];
+const planOf = (shard: ShardPlan['shard']): ShardPlan => ({
+  version: 2,
   buildTime: '2026-12-02T08:00:00.000Z',
   shards: 2,
-  articles: [
-    { id: 'a', relative: 'articles/a.mdx', shard: 1, data: {}, published: true },
-    { id: 'b', relative: 'articles/b.mdx', shard: 2, data: {}, published: true },
-    { id: 'c', relative: 'articles/c.mdx', shard: 2, data: {}, published: false },
-  ],
+  shard,
+  articleFiles: 3,
+  articles: shard === 'lists' ? articles : articles.filter((article) => article.shard === shard || article.id === 'a'),
   feedIds: ['a'],
+  links: shard === 2 ? { b: { previous: 'a', next: null, related: [] } } : {},
+});
+const planFile = (shard: ShardPlan['shard']) => {
+  const file = join(dir, `${shard}.json`);
+  writeFileSync(file, JSON.stringify(planOf(shard)));
+  return file;
 };
-const planFile = join(dir, 'plan.json');
-writeFileSync(planFile, JSON.stringify(plan));
 
 describe('shardRole', () => {
   it('is the whole build without the variables', () => {
@@ -28,29 +35,33 @@ describe('shardRole', () => {
     expect(pagefindBundles(role)).toEqual(['/pagefind/']);
     expect(pagefindFolder(role)).toBe('pagefind');
     expect(renderedArticleIds(role)).toBeUndefined();
+    expect(plannedLinks(role)).toBeUndefined();
   });
 
   it('an article shard renders the bodies of its articles and of the feed, and writes its own search bundle', () => {
-    const role = shardRole({ SZPALTA_SHARD: '2', SZPALTA_SHARD_PLAN: planFile });
+    const role = shardRole({ SZPALTA_SHARD: '2', SZPALTA_SHARD_PLAN: planFile(2) });
     expect(role.kind).toBe('articles');
     expect([...(renderedArticleIds(role) ?? [])].sort()).toEqual(['a', 'b', 'c']);
+    expect([...(plannedLinks(role) ?? [])]).toEqual([['b', { previous: 'a', next: null, related: [] }]]);
     expect(pagefindFolder(role)).toBe('pagefind-articles-2');
     expect(pagefindBundles(role)).toEqual(['/pagefind/', '/pagefind-articles-1/', '/pagefind-articles-2/']);
   });
 
   it('the lists shard renders the feed bodies only', () => {
-    const role = shardRole({ SZPALTA_SHARD: 'lists', SZPALTA_SHARD_PLAN: planFile });
+    const role = shardRole({ SZPALTA_SHARD: 'lists', SZPALTA_SHARD_PLAN: planFile('lists') });
     expect([...(renderedArticleIds(role) ?? [])]).toEqual(['a']);
+    expect(plannedLinks(role)).toBeUndefined();
     expect(pagefindFolder(role)).toBe('pagefind');
   });
 
   it('refuses a shard outside the plan, one variable without the other, and a file that is not a plan', () => {
-    expect(() => shardRole({ SZPALTA_SHARD: '3', SZPALTA_SHARD_PLAN: planFile })).toThrow(
+    expect(() => shardRole({ SZPALTA_SHARD: '3', SZPALTA_SHARD_PLAN: planFile(2) })).toThrow(
       'SZPALTA_SHARD=3: expected "lists" or an article shard from 1 to 2',
     );
+    expect(() => shardRole({ SZPALTA_SHARD: '1', SZPALTA_SHARD_PLAN: planFile(2) })).toThrow('is the plan of shard 2, not of 1');
     expect(() => shardRole({ SZPALTA_SHARD: 'lists' })).toThrow('SZPALTA_SHARD and SZPALTA_SHARD_PLAN go together');
     const other = join(dir, 'other.json');
-    writeFileSync(other, '{"version":2}');
+    writeFileSync(other, '{"version":1}');
     expect(() => shardRole({ SZPALTA_SHARD: 'lists', SZPALTA_SHARD_PLAN: other })).toThrow('not a shard plan of this version');
     expect(() => shardRole({ SZPALTA_SHARD: 'lists', SZPALTA_SHARD_PLAN: join(dir, 'missing.json') })).toThrow(
       'the shard plan could not be read',

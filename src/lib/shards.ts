@@ -5,14 +5,16 @@ import { readFileSync } from 'node:fs';
  * Sharded builds (`npm run build -- --shards N`, `scripts/build.ts`): the driver splits the site
  * into N article shards and one lists shard, each an `astro build` of its own. This module is
  * what a shard's build reads: which shard it is (environment variables set by the driver) and
- * the plan, the global index of every article's front matter that the driver computed once.
+ * its plan, the part of the global index that the driver computed once and that this shard's
+ * pages show. An article shard's plan holds only its own articles and the few others its pages
+ * link to, so its data store stays the size of the shard whatever the size of the archive.
  * Without those variables the build is the ordinary single build and every function here
  * leaves it as it is.
  */
 
 /** Environment variables the driver sets for each shard. */
 export const SHARD_ENV = {
-  /** Path of the plan (JSON, `ShardPlan`). */
+  /** Path of this shard's plan (JSON, `ShardPlan`). */
   plan: 'SZPALTA_SHARD_PLAN',
   /** `lists` or the number of an article shard, 1…N. */
   shard: 'SZPALTA_SHARD',
@@ -36,16 +38,35 @@ export interface PlanArticle {
   published: boolean;
 }
 
-/** The global index handed to every shard. */
+/** What an article page shows of other articles, by id, as the whole archive orders them. */
+export interface PlannedLinks {
+  /** The older neighbour, or `null` at the end of the chain. */
+  previous: string | null;
+  /** The newer neighbour, or `null` for the newest article. */
+  next: string | null;
+  related: string[];
+}
+
+/** The plan handed to one shard: its part of the global index. */
 export interface ShardPlan {
-  version: 1;
+  version: 2;
   /** The build's "now" (ISO), the same for every shard. */
   buildTime: string;
   /** Number of article shards. */
   shards: number;
+  /** The shard this plan is for: `lists` or the number of an article shard. */
+  shard: 'lists' | number;
+  /** Article files in the content folder when it was planned: a loader finding another number knows the plan is stale. */
+  articleFiles: number;
+  /**
+   * The articles this shard knows: an article shard its own articles, the site feed's and those
+   * its pages link to (neighbours, related); the lists shard every article.
+   */
   articles: PlanArticle[];
   /** Articles whose bodies the site feed prints (the newest published): every shard renders them. */
   feedIds: string[];
+  /** An article shard: the links of each of its published articles (empty for the lists shard). */
+  links: Record<string, PlannedLinks>;
 }
 
 /** Which part of the site this build renders. */
@@ -84,7 +105,7 @@ export function readPlan(path: string): ShardPlan {
       },
     );
   }
-  if (plan.version !== 1 || !Array.isArray(plan.articles) || !Number.isInteger(plan.shards) || (plan.shards ?? 0) < 1) {
+  if (plan.version !== 2 || !Array.isArray(plan.articles) || !Number.isInteger(plan.shards) || (plan.shards ?? 0) < 1) {
     throw new Error(`${SHARD_ENV.plan}=${path}: not a shard plan of this version; run npm run build -- --shards N again`);
   }
   return plan as ShardPlan;
@@ -105,6 +126,8 @@ export function shardRole(env: NodeJS.ProcessEnv = process.env): ShardRole {
     if (shard === 'lists') role = { kind: 'lists', plan };
     else if (Number.isInteger(index) && index >= 1 && index <= plan.shards) role = { kind: 'articles', index, plan };
     else throw new Error(`${SHARD_ENV.shard}=${shard}: expected "lists" or an article shard from 1 to ${plan.shards}`);
+    const planned = role.kind === 'lists' ? 'lists' : index;
+    if (plan.shard !== planned) throw new Error(`${SHARD_ENV.plan}=${planPath} is the plan of shard ${plan.shard}, not of ${shard}`);
   }
   if (env === process.env) roleCache[ROLE_KEY] = role;
   return role;
@@ -149,4 +172,13 @@ export function renderedArticleIds(role: ShardRole = shardRole()): Set<string> |
   const ids = new Set(role.plan.feedIds);
   if (role.kind === 'articles') for (const article of role.plan.articles) if (article.shard === role.index) ids.add(article.id);
   return ids;
+}
+
+/**
+ * The links of an article shard's articles, from its plan, or `undefined` when the build knows
+ * every article and finds them itself (the whole build; the lists shard, which renders no
+ * article page).
+ */
+export function plannedLinks(role: ShardRole = shardRole()): ReadonlyMap<string, PlannedLinks> | undefined {
+  return role.kind === 'articles' ? new Map(Object.entries(role.plan.links)) : undefined;
 }

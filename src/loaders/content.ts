@@ -60,10 +60,11 @@ export interface ContentLoaderOptions {
   componentMarkers?: boolean;
   /**
    * A shard of a sharded build (`src/lib/shards.ts`): only the entries in `ids` are read and
-   * rendered; every other entry gets its data from `index` (front matter as written, plus the
-   * extra fields) without its file being read, and has no body.
+   * rendered; the other entries of `index` get their data from it (front matter as written)
+   * without their file being read, and have no body; entries in neither are not loaded. `files`
+   * is the number of files the plan was made from: another number means the plan is stale.
    */
-  only?: { ids: ReadonlySet<string>; index: ReadonlyMap<string, Record<string, unknown>> } | undefined;
+  only?: { ids: ReadonlySet<string>; index: ReadonlyMap<string, Record<string, unknown>>; files: number } | undefined;
 }
 
 /** A limit problem as the content check words it: `file:line:column limit: message (fix)`. */
@@ -112,11 +113,11 @@ export function contentLoader({ contentDir, collection, extraData, componentMark
         return id;
       }
 
-      async function sync(entry: ContentEntry): Promise<string> {
+      async function sync(entry: ContentEntry): Promise<string | undefined> {
         if (only && !only.ids.has(entry.id)) {
           const indexed = only.index.get(entry.id);
-          if (!indexed) throw new Error('the file is not in the shard plan, which is older than the content; run the build driver again');
-          return fromIndex(entry, indexed);
+          // Not shown by this shard's pages: not loaded (its store stays the size of the shard).
+          return indexed ? fromIndex(entry, indexed) : undefined;
         }
         const absolutePath = join(contentRoot, entry.relative);
         // Decoded as the content check reads it: UTF-8, without a byte order mark.
@@ -199,13 +200,19 @@ export function contentLoader({ contentDir, collection, extraData, componentMark
         }
       }
       const files = found.entries.filter((entry) => entry.collection === collection);
+      if (only && files.length !== only.files) {
+        throw new Error(
+          `${collection} loader: the shard plan was made from ${only.files} files, the content folder has ${files.length}; run the build driver again`,
+        );
+      }
       const seen = new Set<string>();
       let next = 0;
       const worker = async () => {
         for (let index = next++; index < files.length; index = next++) {
           const file = files[index] as ContentEntry;
           try {
-            seen.add(await sync(file));
+            const id = await sync(file);
+            if (id !== undefined) seen.add(id);
           } catch (error) {
             throw new Error(`${collection} loader: ${file.relative}: ${error instanceof Error ? error.message : String(error)}`, {
               cause: error,

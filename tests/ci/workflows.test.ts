@@ -115,7 +115,7 @@ describe('GitHub Actions workflows', () => {
       const upload = plan?.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'));
       expect(upload?.with?.['name']).toBe('plan');
       expect(upload?.with?.['path']?.split('\n').filter(Boolean)).toEqual([
-        'node_modules/.astro/shards/plan.json',
+        'node_modules/.astro/shards/plans/',
         'node_modules/.astro/shards/shards.json',
       ]);
     });
