@@ -16,7 +16,6 @@ import redirects from './src/integrations/redirects.ts';
 import { readRedirects } from './src/lib/redirects.ts';
 import { resolveContentDir } from './src/content-model/content-dir.ts';
 import { shardRole } from './src/lib/shards.ts';
-import { urls } from './src/lib/urls.ts';
 
 /**
  * The content folder: `content/` unless a fixture build (tests, benchmarks) points
@@ -55,12 +54,11 @@ const articleCount =
     ? discoverContent(fileURLToPath(contentDir)).entries.filter((entry) => entry.collection === 'articles').length
     : shard.kind === 'articles'
       ? shard.plan.articles.filter((article) => article.shard === shard.index).length
-      : shard.plan.articleFiles;
-/** The lists shard's sitemap lists the article pages, which the article shards render. */
-const articlePages =
-  shard.kind === 'lists'
-    ? shard.plan.articles.filter((article) => article.published).map((article) => new URL(urls.article(article.id), settings.url).href)
-    : [];
+      : shard.plan.articles.length;
+/** Whether this build renders the pages that are neither articles nor lists: the whole build and the main lists shard. */
+const rendersSite = shard.kind === 'whole' || (shard.kind === 'lists' && shard.part === 1);
+/** The main lists shard's sitemap lists the pages the other shards render. */
+const pagesElsewhere = shard.kind === 'lists' ? shard.plan.lists.elsewhere.map((path) => new URL(path, settings.url).href) : [];
 
 /** Old addresses that only redirect: they are not pages for search engines. */
 const redirectPaths = new Set(readRedirects(fileURLToPath(contentDir)).map((redirect) => redirect.from));
@@ -117,20 +115,20 @@ export default defineConfig({
         root: fileURLToPath(new URL('./', import.meta.url)),
       }),
     }),
-    ...(shard.kind === 'articles'
+    ...(!rendersSite
       ? []
       : [
           sitemap({
             // The CMS and the 404 page are not for search engines; the news sitemap is listed beside the generated ones.
             filter: (page) => !page.includes('/admin/') && !page.endsWith('/404/') && !redirectPaths.has(new URL(page).pathname),
             customSitemaps: [new URL('/sitemap-news.xml', settings.url).href],
-            customPages: articlePages,
+            customPages: pagesElsewhere,
             // A sitemap file holds at most 50,000 URLs (sitemaps.org); above that the index lists several.
             entryLimit: 50_000,
           }),
         ]),
     pagefind(),
-    ...(shard.kind === 'articles' ? [] : [admin(), redirects(contentDir)]),
+    ...(rendersSite ? [admin(), redirects(contentDir)] : []),
   ],
   vite: {
     build: {

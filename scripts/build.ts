@@ -17,9 +17,9 @@ import { checkContent, formatSummary, formatText } from '../content-check/index.
 import { parseYaml } from '../src/content-model/yaml.ts';
 import { discoverContent } from '../src/content-model/index.ts';
 import { getCommentCounts } from '../src/lib/comments.ts';
-import { articleShardName, SHARD_ENV, type ShardPlan } from '../src/lib/shards.ts';
+import { listShardFiles, SHARD_ENV, shardOfSlug, type ShardPlan } from '../src/lib/shards.ts';
 import { assemble, type ShardOutput } from './shards/assemble.ts';
-import { planShards, type ShardInput } from './shards/plan.ts';
+import { LIST_PAGES_PER_SHARD, planShards, type ShardInput } from './shards/plan.ts';
 import { resolveContentDir } from '../src/content-model/content-dir.ts';
 import { parseCommandLine } from './command-line.ts';
 
@@ -38,8 +38,11 @@ Options:
                  dist/; a shard whose inputs did not change since its last build is kept
   --plan-only    with --shards: check the content, write each shard's plan and the shard list
                  (<cache>/shards/plans/<shard>.json, shards.json), build nothing (CI's plan job)
-  --only NAME    with --shards: build only the shard NAME (lists, articles-1, …) from the plan
-                 that --plan-only wrote, no assembly (CI's matrix job)
+  --list-shards M
+                 with --shards: split the list pages (archive, tags, authors) over M lists
+                 shards (default: one per ${LIST_PAGES_PER_SHARD.toLocaleString('en')} list pages)
+  --only NAME    with --shards: build only the shard NAME (lists, lists-2, articles-1, …) from
+                 the plan that --plan-only wrote, no assembly (CI's matrix job)
   --help         show this text
 
 Environment:
@@ -54,6 +57,7 @@ const values = parseCommandLine(
     shards: { type: 'string' },
     'plan-only': { type: 'boolean', default: false },
     only: { type: 'string' },
+    'list-shards': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
   usage,
@@ -94,6 +98,13 @@ if (values.shards === undefined) {
 } else {
   shards = Number(values.shards);
   if (!Number.isInteger(shards) || shards < 1) fail(`--shards takes a whole number of at least 1, got "${values.shards}"`);
+}
+
+let listShards: number | undefined;
+if (values['list-shards'] !== undefined) {
+  listShards = Number(values['list-shards']);
+  if (!Number.isInteger(listShards) || listShards < 1)
+    fail(`--list-shards takes a whole number of at least 1, got "${values['list-shards']}"`);
 }
 
 const timeText = process.env[SHARD_ENV.buildTime];
@@ -144,7 +155,8 @@ if (values.only !== undefined) {
   if (!input) fail(`--only ${values.only}: no such shard; the plan has ${inputs.map((candidate) => candidate.name).join(', ')}`);
   if (!existsSync(planFile(input.name)))
     fail(`${planFile(input.name)} is missing: run npm run build -- --shards ${shards} --plan-only first`);
-  if (inputs.length !== shards + 1) fail(`the plan in ${plansDir} has ${inputs.length - 1} article shards, not ${shards}`);
+  const articleShards = inputs.filter((candidate) => !candidate.name.startsWith('lists')).length;
+  if (articleShards !== shards) fail(`the plan in ${plansDir} has ${articleShards} article shards, not ${shards}`);
   const started = Date.now();
   const done = await buildShard(input);
   console.log(`[build] shard ${input.name}: ${done} (${seconds(Date.now() - started)})`);
@@ -174,7 +186,7 @@ async function checkAndPlan(): Promise<void> {
   const comments = settings?.comments;
   const commentCounts = comments?.enabled && comments.url ? await getCommentCounts(comments.url) : undefined;
 
-  const planned = planShards({ root, contentDir, shards, buildTime, commentCounts });
+  const planned = planShards({ root, contentDir, shards, buildTime, commentCounts, listShards });
   // The shard list last: a plan job cut short leaves no list that names plans not written.
   await rm(inputsFile, { force: true });
   await rm(plansDir, { recursive: true, force: true });
@@ -183,7 +195,7 @@ async function checkAndPlan(): Promise<void> {
   await writeFile(inputsFile, JSON.stringify(planned.shards, null, 1));
   const planMs = Date.now() - started;
   console.log(
-    `[build] plan: ${(planned.plans.get('lists')?.articles.length ?? 0).toLocaleString('en')} articles in ${shards} article shards and one lists shard (${seconds(planMs)})`,
+    `[build] plan: ${planned.index.length.toLocaleString('en')} articles in ${shards} article shards and ${planned.shards.length - shards} lists shards (${seconds(planMs)})`,
   );
 }
 
@@ -195,15 +207,14 @@ if (values['plan-only']) {
 // The check and the plan run in a process of their own: their memory (every file read once) is
 // given back before the shards build.
 const started = Date.now();
-const planCode = await runNode([fileURLToPath(import.meta.url), '--shards', String(shards), '--plan-only'], {
-  [SHARD_ENV.buildTime]: buildTime.toISOString(),
-});
+const planCode = await runNode(
+  [fileURLToPath(import.meta.url), '--shards', String(shards), ...(listShards ? ['--list-shards', String(listShards)] : []), '--plan-only'],
+  {
+    [SHARD_ENV.buildTime]: buildTime.toISOString(),
+  },
+);
 if (planCode !== 0) process.exit(planCode);
-const planned = {
-  // The lists shard's plan names every article and its shard.
-  plan: JSON.parse(await readFile(planFile('lists'), 'utf8')) as ShardPlan,
-  shards: JSON.parse(await readFile(inputsFile, 'utf8')) as ShardInput[],
-};
+const planned = { shards: JSON.parse(await readFile(inputsFile, 'utf8')) as ShardInput[] };
 const planMs = Date.now() - started;
 
 const report: { name: string; done: string; ms: number }[] = [];
@@ -216,28 +227,35 @@ for (const input of planned.shards) {
   );
 }
 
-const owner = new Map(planned.plan.articles.map((article) => [article.id, articleShardName(article.shard)]));
 // The previous dist/ holds the kept shards' files as they are, unless it was assembled from other shards.
 const previousShards = await readFile(join(stateDir, 'assembled.json'), 'utf8').catch(() => '');
 const sameLayout = previousShards === JSON.stringify(planned.shards.map((input) => input.name));
 const unchanged = (name: string) => sameLayout && report.find((entry) => entry.name === name)?.done === 'kept';
-const outputs: ShardOutput[] = planned.shards.map((input) =>
-  input.name === 'lists'
-    ? // Everything but article pages, which the article shards render.
-      { name: input.name, dir: shardOut(input.name), keep: () => true, unchanged: unchanged(input.name) }
-    : {
-        name: input.name,
-        dir: shardOut(input.name),
-        unchanged: unchanged(input.name),
-        // Its articles' pages, its search bundle and the assets they use; the site's few static
-        // routes, which every shard renders, come from the lists shard.
-        keep: (path) => {
-          const [top, slug] = path.split('/');
-          if (top === '_astro' || top === `pagefind-${input.name}`) return true;
-          return top === 'artykuly' && slug !== undefined && owner.get(slug) === input.name;
-        },
+const outputs: ShardOutput[] = [];
+for (const input of planned.shards) {
+  const base = { name: input.name, dir: shardOut(input.name), unchanged: unchanged(input.name) };
+  if (input.name === 'lists') {
+    // The main lists shard: everything but article pages and the other lists shards' pages.
+    outputs.push({ ...base, keep: () => true });
+  } else if (input.name.startsWith('lists-')) {
+    // Its list pages and feeds and the assets they use.
+    const plan = JSON.parse(await readFile(planFile(input.name), 'utf8')) as ShardPlan;
+    const own = new Set(plan.lists ? listShardFiles(plan.lists) : []);
+    outputs.push({ ...base, keep: (path) => path.startsWith('_astro/') || own.has(path) });
+  } else {
+    const index = Number(input.shard);
+    // Its articles' pages, its search bundle and the assets they use; the site's few static
+    // routes, which every shard renders, come from the main lists shard.
+    outputs.push({
+      ...base,
+      keep: (path) => {
+        const [top, slug] = path.split('/');
+        if (top === '_astro' || top === `pagefind-${input.name}`) return true;
+        return top === 'artykuly' && slug !== undefined && shardOfSlug(slug, shards) === index;
       },
-);
+    });
+  }
+}
 const assembleStarted = Date.now();
 await rm(join(stateDir, 'assembled.json'), { force: true });
 const assembled = await assemble(outputs, outDir);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateContent } from '../../bench/synthetic-content.ts';
-import { shardOfSlug } from '../../src/lib/shards.ts';
+import { shardOfSlug, type PlannedLists } from '../../src/lib/shards.ts';
 import { ROOT } from '../../tests/support/build.ts';
 import { adjacentArticles, relatedArticles, sortNewestFirst } from '../../src/utils/articles.ts';
 import { imageReferences, planShards, type PlanResult } from './plan.ts';
@@ -43,23 +43,20 @@ async function edit(slug: string, change: (text: string) => string): Promise<() 
 
 describe('planShards', () => {
   it('indexes every article once with its front matter and shard, without parsing bodies', async () => {
-    const { plans, shards } = plan();
-    const index = plans.get('lists');
-    if (!index) throw new Error('no plan for the lists shard');
-    expect(index.articles.map((article) => article.id).sort()).toEqual([...slugs].sort());
-    const first = index.articles.find((article) => article.id === slugs[0]);
+    const { index, plans, shards } = plan();
+    expect(index.map((article) => article.id).sort()).toEqual([...slugs].sort());
+    const first = index.find((article) => article.id === slugs[0]);
     const text = await readFile(join(contentDir, 'articles', `${slugs[0] ?? ''}.mdx`), 'utf8');
     expect(first?.data['title']).toBe(/^title: (.*)$/m.exec(text)?.[1]?.replace(/^"|"$/g, ''));
     expect(first?.data).not.toHaveProperty('readingMinutes');
     expect(first?.shard).toBe(shardOfSlug(slugs[0] ?? '', SHARDS));
-    expect(index.feedIds).toHaveLength(30);
+    expect(plans.get('lists')?.feedIds).toHaveLength(30);
     expect(shards.map((shard) => shard.name)).toEqual(['articles-1', 'articles-2', 'articles-3', 'lists']);
     expect(shards.reduce((sum, shard) => sum + shard.articles, 0)).toBe(ARTICLES);
   });
 
   it("hands an article shard only its own articles, the feed's and the articles its pages link to, with the links of the whole archive", () => {
-    const { plans } = plan();
-    const all = plans.get('lists')?.articles ?? [];
+    const { plans, index: all } = plan();
     const published = sortNewestFirst(
       all.filter((article) => article.published).map((article) => ({ id: article.id, data: articleData(article.data) })),
     );
@@ -85,6 +82,37 @@ describe('planShards', () => {
       // Smaller than the archive: the point of a plan per shard.
       expect(shardPlan.articles.length).toBeLessThan(ARTICLES);
     }
+  });
+
+  it('splits the list pages over the lists shards: each page and feed once, each shard knowing the articles it shows', () => {
+    const { plans, index } = planShards({ root: ROOT, contentDir, shards: SHARDS, buildTime, listShards: 2 });
+    const main = plans.get('lists')?.lists;
+    const other = plans.get('lists-2')?.lists;
+    if (!main || !other) throw new Error('expected two lists shards');
+    const published = index.filter((article) => article.published);
+    const pages = (lists: PlannedLists) => [
+      ...lists.archive,
+      ...lists.tags.map((entry) => entry.page),
+      ...lists.authors.map((entry) => entry.page),
+    ];
+    const urlsOf = (lists: PlannedLists) => pages(lists).map((page) => page.url);
+    // Every list page once; the archive has every published article but the home page's.
+    expect(new Set([...urlsOf(main), ...urlsOf(other)]).size).toBe(urlsOf(main).length + urlsOf(other).length);
+    expect(urlsOf(main).length).toBeGreaterThan(0);
+    expect(urlsOf(other).length).toBeGreaterThan(0);
+    const archived = [...main.archive, ...other.archive].flatMap((page) => page.items);
+    expect(new Set([...archived, ...(main.home?.page.items ?? []), main.home?.lead]).size).toBe(published.length);
+    expect(other.home).toBeNull();
+    for (const name of ['lists', 'lists-2']) {
+      const plan = plans.get(name);
+      const known = new Set(plan?.articles.map((article) => article.id));
+      const shown = pages(plan?.lists as PlannedLists).flatMap((page) => page.items);
+      for (const id of shown) expect(known.has(id), `${name} knows ${id}`).toBe(true);
+      // A tag's feed goes with its first page.
+      for (const entry of plan?.lists?.tags ?? []) expect(entry.page.number !== 1 || entry.key in (plan?.lists?.tagFeeds ?? {})).toBe(true);
+    }
+    // The main lists shard's sitemap names what the others render.
+    expect(main.elsewhere).toEqual(expect.arrayContaining([...published.map((article) => `/artykuly/${article.id}/`), ...urlsOf(other)]));
   });
 
   it('gives the same digests for the same inputs', () => {
@@ -139,8 +167,8 @@ describe('planShards', () => {
     try {
       const early = plan();
       const later = planShards({ root: ROOT, contentDir, shards: SHARDS, buildTime: new Date(buildTime.getTime() + 120_000) });
-      expect(early.plans.get('lists')?.articles.find((article) => article.id === slug)?.published).toBe(false);
-      expect(later.plans.get('lists')?.articles.find((article) => article.id === slug)?.published).toBe(true);
+      expect(early.index.find((article) => article.id === slug)?.published).toBe(false);
+      expect(later.index.find((article) => article.id === slug)?.published).toBe(true);
       expect(changed(early, later)).toEqual(expect.arrayContaining([`articles-${shardOfSlug(slug, SHARDS)}`, 'lists']));
     } finally {
       await restore();

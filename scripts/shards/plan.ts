@@ -6,7 +6,11 @@ import { decodeSource, splitFrontMatter } from '../../src/content-model/source.t
 import { parseYaml } from '../../src/content-model/yaml.ts';
 import { collectionModel, discoverContent } from '../../src/content-model/index.ts';
 import { FEED_SIZE } from '../../src/lib/feed-size.ts';
-import { articleShardName, shardOfSlug, type PlanArticle, type ShardPlan } from '../../src/lib/shards.ts';
+import { articleShardName, listShardName, shardOfSlug, type PlanArticle, type PlannedLists, type ShardPlan } from '../../src/lib/shards.ts';
+import { siteLists } from '../../src/lib/routes.ts';
+import { urls } from '../../src/lib/urls.ts';
+import { readSettingsFile } from '../../src/content-model/settings-file.ts';
+import type { Page } from '../../src/utils/pagination.ts';
 import { adjacentArticles, relatedArticles, sortNewestFirst } from '../../src/utils/articles.ts';
 import { isPublished, NEWS_WINDOW_MS } from '../../src/utils/publishing.ts';
 
@@ -36,7 +40,7 @@ interface IndexedArticle {
   /** Images the whole file refers to, body included. */
   fileImages: string[];
   /** Parsed as the site's schema parses them. */
-  data: { pubDate: Date; draft: boolean; tags: { id: string }[] };
+  data: { pubDate: Date; draft: boolean; featured: boolean; tags: { id: string }[]; authors: { id: string }[] };
   id: string;
 }
 
@@ -51,8 +55,10 @@ export interface ShardInput {
 }
 
 export interface PlanResult {
-  /** Each shard's plan, by shard name; the lists shard's holds every article. */
+  /** Each shard's plan, by shard name. */
   plans: Map<string, ShardPlan>;
+  /** Every article, with its shard. */
+  index: PlanArticle[];
   shards: ShardInput[];
 }
 
@@ -89,7 +95,7 @@ export function codeDigest(root: string): string {
 const articleFields = collectionModel('articles').schema({
   image: () => z.string(),
   reference: () => z.string(),
-}) as z.ZodType<{ pubDate: Date; draft: boolean; tags: string[] }>;
+}) as z.ZodType<{ pubDate: Date; draft: boolean; featured: boolean; tags: string[]; authors: string[] }>;
 
 export interface PlanOptions {
   root: string;
@@ -98,11 +104,24 @@ export interface PlanOptions {
   buildTime: Date;
   /** Approved-comment counts the article pages print, when comments are on. */
   commentCounts?: ReadonlyMap<string, number> | undefined;
+  /** Number of lists shards; by default one per `LIST_PAGES_PER_SHARD` list pages. */
+  listShards?: number | undefined;
 }
 
+/**
+ * List pages (home archive, tag and author pages) per lists shard when the plan chooses: a
+ * lists shard knows the articles its pages show, ~10 per page.
+ */
+export const LIST_PAGES_PER_SHARD = 3000;
+
 /** Reads every article once and plans the shards: the index, each shard's articles and input digest. */
-export function planShards({ root, contentDir, shards, buildTime, commentCounts }: PlanOptions): PlanResult {
+export function planShards({ root, contentDir, shards, buildTime, commentCounts, listShards }: PlanOptions): PlanResult {
   const found = discoverContent(contentDir);
+  const { pageSize } = readSettingsFile(join(contentDir, 'settings', 'site.yml'));
+  const authorIds = found.entries
+    .filter((entry) => entry.collection === 'authors')
+    .map((entry) => entry.id)
+    .sort();
   const imageHashes = new Map<string, string>();
   const imageHash = (path: string) => {
     let value = imageHashes.get(path);
@@ -151,7 +170,13 @@ export function planShards({ root, contentDir, shards, buildTime, commentCounts 
       cardHash: sha256(cardJson),
       cardImages: imageReferences(cardJson),
       fileImages: imageReferences(text),
-      data: { pubDate: parsed.data.pubDate, draft: parsed.data.draft, tags: parsed.data.tags.map((id) => ({ id })) },
+      data: {
+        pubDate: parsed.data.pubDate,
+        draft: parsed.data.draft,
+        featured: parsed.data.featured,
+        tags: parsed.data.tags.map((id) => ({ id })),
+        authors: parsed.data.authors.map((id) => ({ id })),
+      },
     });
   }
   const sharedDigest = shared.digest('hex');
@@ -163,16 +188,34 @@ export function planShards({ root, contentDir, shards, buildTime, commentCounts 
 
   const feedIds = feed.map((article) => article.id);
   const articleFiles = indexed.length;
-  const planOf = (shard: ShardPlan['shard'], articles: IndexedArticle[], links: ShardPlan['links']): ShardPlan => ({
-    version: 2,
-    buildTime: buildTime.toISOString(),
-    shards,
-    shard,
-    articleFiles,
-    articles: articles.map((article) => article.plan),
-    feedIds,
-    links,
-  });
+  const lists = siteLists(published, authorIds, pageSize, FEED_SIZE);
+  const listUnits = [
+    ...lists.archive.map((route) => ({ kind: 'archive' as const, key: '', count: published.length, page: route.page })),
+    ...lists.tags.map((route) => ({ kind: 'tag' as const, key: route.params.tag, count: route.count, page: route.page })),
+    ...lists.authors.map((route) => ({ kind: 'author' as const, key: route.params.author, count: route.count, page: route.page })),
+  ];
+  const parts = listShards ?? Math.max(1, Math.ceil(listUnits.length / LIST_PAGES_PER_SHARD));
+  const planOf = (
+    shard: ShardPlan['shard'],
+    articles: Iterable<IndexedArticle>,
+    links: ShardPlan['links'],
+    planned: PlannedLists | null,
+  ): ShardPlan => {
+    const chosen = new Set(articles);
+    return {
+      version: 2,
+      buildTime: buildTime.toISOString(),
+      shards,
+      listShards: parts,
+      shard,
+      articleFiles,
+      // In the order of the index, so that a plan is the same for the same content.
+      articles: indexed.filter((article) => chosen.has(article)).map((article) => article.plan),
+      feedIds,
+      links,
+      lists: planned,
+    };
+  };
 
   const result: ShardInput[] = [];
   const plans = new Map<string, ShardPlan>();
@@ -200,29 +243,71 @@ export function planShards({ root, contentDir, shards, buildTime, commentCounts 
       hash.update(`comments ${commentCounts?.get(article.id) ?? '-'}\n`);
     }
     const name = articleShardName(index);
-    // In the order of the index, so that a plan is the same for the same content.
-    plans.set(
-      name,
-      planOf(
-        index,
-        indexed.filter((article) => known.has(article)),
-        links,
-      ),
-    );
+    plans.set(name, planOf(index, known, links, null));
     result.push({ name, shard: String(index), digest: hash.digest('hex'), articles: count });
   }
-  // The lists shard: every published article's card in order (lists, tag and author pages, their
-  // feeds, sitemaps), the site feed's full articles and the news sitemap's window.
-  const lists = createHash('sha256').update(`${sharedDigest}\nlists\n`);
-  for (const article of published) lists.update(`${card(article)}\n`);
-  for (const article of feed) {
-    lists.update(`feed ${article.id} ${article.fileHash}\n`);
-    for (const image of article.fileImages) lists.update(`${image}=${imageHash(image)}\n`);
-  }
-  const news = published.filter((article) => buildTime.getTime() - article.data.pubDate.getTime() <= NEWS_WINDOW_MS);
-  lists.update(`news ${news.map((article) => article.id).join(' ')}\n`);
-  result.push({ name: 'lists', shard: 'lists', digest: lists.digest('hex'), articles: 0 });
-  plans.set('lists', planOf('lists', indexed, {}));
 
-  return { plans, shards: result };
+  // The lists shards: the list pages in order (archive, tags, authors), cut into `parts` runs of
+  // about the same number of pages; a tag's or author's feed goes with its first page. Each
+  // shard's digest covers the cards its pages and feeds show.
+  const ids = (page: Page<IndexedArticle>): Page<string> => ({ ...page, items: page.items.map((article) => article.id) });
+  const perPart = Math.max(1, Math.ceil(listUnits.length / parts));
+  const tagCounts = Object.fromEntries(lists.tagCounts);
+  const authorCounts = Object.fromEntries(lists.authorCounts);
+  const partOf = (position: number) => Math.min(parts, Math.floor(position / perPart) + 1);
+  const elsewhere = published.map((article) => urls.article(article.id));
+  listUnits.forEach((unit, position) => {
+    if (partOf(position) !== 1) elsewhere.push(unit.page.url);
+  });
+  for (let part = 1; part <= parts; part += 1) {
+    const name = listShardName(part);
+    const hash = createHash('sha256').update(`${sharedDigest}\n${name}\n`);
+    const known = new Set<IndexedArticle>(feed);
+    const planned: PlannedLists = {
+      home: null,
+      archive: [],
+      tags: [],
+      authors: [],
+      tagFeeds: {},
+      authorFeeds: {},
+      tagCounts,
+      authorCounts,
+      elsewhere: [],
+    };
+    const show = (label: string, articles: readonly IndexedArticle[]) => {
+      for (const article of articles) known.add(article);
+      hash.update(`${label} ${articles.map(card).join(' | ')}\n`);
+    };
+    listUnits.forEach((unit, position) => {
+      if (partOf(position) !== part) return;
+      const { page } = unit;
+      show(`${page.url} ${unit.count} ${page.number}/${page.total}`, page.items);
+      if (unit.kind === 'archive') planned.archive.push(ids(page));
+      else (unit.kind === 'tag' ? planned.tags : planned.authors).push({ key: unit.key, count: unit.count, page: ids(page) });
+      if (unit.kind === 'archive' || page.number !== 1) return;
+      const feedArticles = (unit.kind === 'tag' ? lists.tagFeeds : lists.authorFeeds).get(unit.key) ?? [];
+      show(`feed ${unit.kind} ${unit.key}`, feedArticles);
+      (unit.kind === 'tag' ? planned.tagFeeds : planned.authorFeeds)[unit.key] = feedArticles.map((article) => article.id);
+    });
+    if (part === 1) {
+      // The main lists shard: the home page, the index pages' counts, the site feed's full
+      // articles, the news sitemap's window and the sitemap of the whole site.
+      planned.home = { lead: lists.lead?.id ?? null, page: ids(lists.home) };
+      planned.elsewhere = elsewhere;
+      show('lead', lists.lead ? [lists.lead] : []);
+      show('home', lists.home.items);
+      hash.update(`counts ${JSON.stringify([tagCounts, authorCounts])}\n`);
+      for (const article of feed) {
+        hash.update(`feed ${article.id} ${article.fileHash}\n`);
+        for (const image of article.fileImages) hash.update(`${image}=${imageHash(image)}\n`);
+      }
+      const news = published.filter((article) => buildTime.getTime() - article.data.pubDate.getTime() <= NEWS_WINDOW_MS);
+      show('news', news);
+      hash.update(`sitemap ${elsewhere.join(' ')}\n`);
+    }
+    plans.set(name, planOf(name, known, {}, planned));
+    result.push({ name, shard: name, digest: hash.digest('hex'), articles: 0 });
+  }
+
+  return { plans, index: indexed.map((article) => article.plan), shards: result };
 }

@@ -13,18 +13,23 @@ export const SETTINGS_FILE = join('settings', 'site.yml');
 
 /** A settings file that cannot be read, is not valid YAML, or breaks the settings schema. */
 export class SettingsFileError extends Error {
-  constructor(
-    /** The settings file. */
-    readonly file: string,
-    /** Where the problem is written (the start of the file when it has no place). */
-    readonly at: Position,
-    /** The field (`ads.everyParagraphs`), or undefined for the file as a whole. */
-    readonly field: string | undefined,
-    readonly reason: string,
-    options?: ErrorOptions,
-  ) {
+  /** The settings file. */
+  readonly file: string;
+  /** Where the problem is written (the start of the file when it has no place). */
+  readonly at: Position;
+  /** The field (`ads.everyParagraphs`), or undefined for the file as a whole. */
+  readonly field: string | undefined;
+  readonly reason: string;
+
+  // Fields written out, not constructor parameter properties: the build driver runs this file
+  // with Node's type stripping, which only erases types.
+  constructor(file: string, at: Position, field: string | undefined, reason: string, options?: ErrorOptions) {
     super(`${file}:${at.line}:${at.column} ${field ?? 'settings'}: ${reason}`, options);
     this.name = 'SettingsFileError';
+    this.file = file;
+    this.at = at;
+    this.field = field;
+    this.reason = reason;
   }
 }
 

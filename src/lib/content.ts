@@ -1,7 +1,13 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { adjacentArticles, groupByAuthor, groupByTag, relatedArticles, sortNewestFirst } from '../utils/articles.ts';
+import { adjacentArticles, relatedArticles, sortNewestFirst } from '../utils/articles.ts';
 import { isPublished } from '../utils/publishing.ts';
-import { plannedLinks, SHARD_ENV } from './shards.ts';
+import type { Page } from '../utils/pagination.ts';
+import { pageParam } from '../utils/paths.ts';
+import { FEED_SIZE } from './feed-size.ts';
+import { siteLists, type SiteLists } from './routes.ts';
+import { plannedLinks, SHARD_ENV, shardRole, type PlannedListPage } from './shards.ts';
+import { getSite } from './site.ts';
+import { urls } from './urls.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Author = CollectionEntry<'authors'>;
@@ -24,15 +30,15 @@ function buildTime(value: string | undefined): Date {
 
 /** Everything the pages need about the published content, computed once per build. */
 export interface Newsroom {
-  /** Published articles, newest first. Drafts and future-dated articles are not here. */
+  /**
+   * Published articles, newest first. Drafts and future-dated articles are not here. A shard of
+   * a sharded build knows only the articles its plan names: lists come from `getLists()` and an
+   * article's neighbours from `linksOf`, which are right in every build.
+   */
   articles: Article[];
   authors: Map<string, Author>;
   tags: Map<string, Tag>;
   sponsors: Map<string, Sponsor>;
-  /** Published articles of each tag slug, newest first. */
-  articlesByTag: Map<string, Article[]>;
-  /** Published articles of each author slug, newest first. */
-  articlesByAuthor: Map<string, Article[]>;
   /** What an article's page shows of other articles: its older and newer neighbours and related articles. */
   linksOf: (article: Article) => ArticleLinks;
 }
@@ -68,8 +74,6 @@ async function load(): Promise<Newsroom> {
     authors: new Map(authors.map((entry) => [entry.id, entry])),
     tags: new Map(tags.map((entry) => [entry.id, entry])),
     sponsors: new Map(sponsors.map((entry) => [entry.id, entry])),
-    articlesByTag: groupByTag(sorted),
-    articlesByAuthor: groupByAuthor(sorted),
   };
 }
 
@@ -91,4 +95,51 @@ export function readingMinutesOf(article: Article): number {
   const minutes = article.data.readingMinutes;
   if (minutes === undefined) throw new Error(`The reading time of "${article.id}" is not known here: its page belongs to another shard`);
   return minutes;
+}
+
+let cachedLists: Promise<SiteLists<Article>> | undefined;
+
+async function loadLists(): Promise<SiteLists<Article>> {
+  const [newsroom, { settings }] = await Promise.all([getNewsroom(), getSite()]);
+  const role = shardRole();
+  // The whole build, and an article shard, whose list pages are not kept: from the articles it knows.
+  const known = siteLists(newsroom.articles, [...newsroom.authors.keys()], settings.pageSize, FEED_SIZE);
+  if (role.kind !== 'lists') return known;
+  // A lists shard: the part of the whole archive's lists its plan hands it.
+  const planned = role.plan.lists;
+  const byId = new Map(newsroom.articles.map((article) => [article.id, article]));
+  const article = (id: string) => required(byId, id, 'planned article');
+  const page = (ids: Page<string>): Page<Article> => ({ ...ids, items: ids.items.map(article) });
+  const listPage =
+    <K extends string>(name: K, baseUrl: (key: string) => string) =>
+    (entry: PlannedListPage) => ({
+      url: entry.page.url,
+      params: { [name]: entry.key, page: pageParam(entry.page.number) } as Record<K, string> & { page: string | undefined },
+      page: page(entry.page),
+      baseUrl: baseUrl(entry.key),
+      count: entry.count,
+    });
+  const feeds = (record: Record<string, string[]>) => new Map(Object.entries(record).map(([key, ids]) => [key, ids.map(article)]));
+  return {
+    // Another lists shard's home page is not kept: the one it can make of the articles it knows will do.
+    lead: planned.home ? (planned.home.lead === null ? undefined : article(planned.home.lead)) : known.lead,
+    home: planned.home ? page(planned.home.page) : known.home,
+    archive: planned.archive.map((ids) => ({ url: ids.url, params: { page: String(ids.number) }, page: page(ids) })),
+    tags: planned.tags.map(listPage('tag', urls.tag)),
+    authors: planned.authors.map(listPage('author', urls.author)),
+    tagFeeds: feeds(planned.tagFeeds),
+    authorFeeds: feeds(planned.authorFeeds),
+    tagCounts: new Map(Object.entries(planned.tagCounts)),
+    authorCounts: new Map(Object.entries(planned.authorCounts)),
+  };
+}
+
+/**
+ * The site's lists (`siteLists` in `routes.ts`): the home page, the archive, tag and author
+ * pages, their feeds and counts. In a lists shard of a sharded build only the pages and feeds
+ * that shard renders, as the plan computed them over the whole archive.
+ */
+export function getLists(): Promise<SiteLists<Article>> {
+  cachedLists ??= loadLists();
+  return cachedLists;
 }

@@ -80,6 +80,51 @@ export function staticPageRoutes<T extends { id: string }>(pages: readonly T[]):
   return pages.map((entry) => ({ url: urls.page(entry.id), params: { page: entry.id }, entry }));
 }
 
+/**
+ * Every list of the site, as the pages print them: the home page and its archive, the pages of
+ * each tag and author, what their feeds carry and how many articles each has. Computed from the
+ * whole archive, by the whole build and by the plan of a sharded build (which hands each lists
+ * shard its part, `src/lib/shards.ts`), so both paginate alike.
+ */
+export interface SiteLists<T> {
+  lead: T | undefined;
+  home: Page<T>;
+  archive: { url: string; params: { page: string }; page: Page<T> }[];
+  tags: ListRoute<T, { tag: string }>[];
+  authors: ListRoute<T, { author: string }>[];
+  /** The newest articles of each tag with a published article (its feed), at most `feedSize`. */
+  tagFeeds: Map<string, T[]>;
+  /** The newest articles of every author (their feed), at most `feedSize`. */
+  authorFeeds: Map<string, T[]>;
+  /** Published articles of each tag that has any. */
+  tagCounts: Map<string, number>;
+  /** Published articles of every author. */
+  authorCounts: Map<string, number>;
+}
+
+export function siteLists<T extends RoutedArticle>(
+  publishedNewestFirst: readonly T[],
+  authors: readonly string[],
+  pageSize: number,
+  feedSize: number,
+): SiteLists<T> {
+  const byTag = groupByTag(publishedNewestFirst);
+  const byAuthor = groupByAuthor(publishedNewestFirst);
+  const { lead, home, archive } = homeRoutes(publishedNewestFirst, pageSize);
+  const newest = (list: readonly T[] | undefined) => (list ?? []).slice(0, feedSize);
+  return {
+    lead,
+    home,
+    archive,
+    tags: tagRoutes(byTag, pageSize),
+    authors: authorRoutes(authors, byAuthor, pageSize),
+    tagFeeds: new Map([...byTag].map(([tag, list]) => [tag, newest(list)])),
+    authorFeeds: new Map(authors.map((author) => [author, newest(byAuthor.get(author))])),
+    tagCounts: new Map([...byTag].map(([tag, list]) => [tag, list.length])),
+    authorCounts: new Map(authors.map((author) => [author, byAuthor.get(author)?.length ?? 0])),
+  };
+}
+
 /** Paths every build has, whatever the content: lists, feeds, sitemaps, images, the 404 page and the CMS (the home page is `homeRoutes`'s). */
 export const FIXED_PATHS: readonly string[] = [
   urls.tags,

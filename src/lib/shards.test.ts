@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pagefindBundles, pagefindFolder, plannedLinks, renderedArticleIds, shardRole, type ShardPlan } from './shards.ts';
+import { listShardFiles, pagefindBundles, pagefindFolder, plannedLinks, renderedArticleIds, shardRole, type ShardPlan } from './shards.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'szpalta-shard-role-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,6 +21,27 @@ const planOf = (shard: ShardPlan['shard']): ShardPlan => ({
   articles: shard === 'lists' ? articles : articles.filter((article) => article.shard === shard || article.id === 'a'),
   feedIds: ['a'],
   links: shard === 2 ? { b: { previous: 'a', next: null, related: [] } } : {},
+  listShards: 2,
+  lists:
+    typeof shard === 'number'
+      ? null
+      : {
+          home: null,
+          archive: [],
+          tags: [
+            {
+              key: 'rodo',
+              count: 1,
+              page: { number: 1, total: 1, items: ['a'], url: '/tagi/rodo/', previousUrl: undefined, nextUrl: undefined },
+            },
+          ],
+          authors: [],
+          tagFeeds: { rodo: ['a'] },
+          authorFeeds: {},
+          tagCounts: { rodo: 1 },
+          authorCounts: {},
+          elsewhere: [],
+        },
 });
 const planFile = (shard: ShardPlan['shard']) => {
   const file = join(dir, `${shard}.json`);
@@ -54,9 +75,17 @@ describe('shardRole', () => {
     expect(pagefindFolder(role)).toBe('pagefind');
   });
 
+  it('another lists shard renders its list pages and feeds, and its search bundle is set apart', () => {
+    const role = shardRole({ SZPALTA_SHARD: 'lists-2', SZPALTA_SHARD_PLAN: planFile('lists-2') });
+    expect(role).toMatchObject({ kind: 'lists', part: 2 });
+    expect(pagefindFolder(role)).toBe('pagefind-lists-2');
+    if (role.kind !== 'lists') throw new Error('not a lists shard');
+    expect(listShardFiles(role.plan.lists)).toEqual(['tagi/rodo/index.html', 'tagi/rodo/rss.xml']);
+  });
+
   it('refuses a shard outside the plan, one variable without the other, and a file that is not a plan', () => {
     expect(() => shardRole({ SZPALTA_SHARD: '3', SZPALTA_SHARD_PLAN: planFile(2) })).toThrow(
-      'SZPALTA_SHARD=3: expected "lists" or an article shard from 1 to 2',
+      'SZPALTA_SHARD=3: expected a lists shard (lists to lists-2) or an article shard from 1 to 2',
     );
     expect(() => shardRole({ SZPALTA_SHARD: '1', SZPALTA_SHARD_PLAN: planFile(2) })).toThrow('is the plan of shard 2, not of 1');
     expect(() => shardRole({ SZPALTA_SHARD: 'lists' })).toThrow('SZPALTA_SHARD and SZPALTA_SHARD_PLAN go together');

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { Page } from '../utils/pagination.ts';
+import { urls } from './urls.ts';
 
 /**
  * Sharded builds (`npm run build -- --shards N`, `scripts/build.ts`): the driver splits the site
@@ -16,7 +18,7 @@ import { readFileSync } from 'node:fs';
 export const SHARD_ENV = {
   /** Path of this shard's plan (JSON, `ShardPlan`). */
   plan: 'SZPALTA_SHARD_PLAN',
-  /** `lists` or the number of an article shard, 1…N. */
+  /** A lists shard's name (`lists`, `lists-2`, …) or the number of an article shard, 1…N. */
   shard: 'SZPALTA_SHARD',
   /** The output folder of this shard's build. */
   outDir: 'SZPALTA_OUT_DIR',
@@ -47,6 +49,33 @@ export interface PlannedLinks {
   related: string[];
 }
 
+/** A list page as the plan hands it to the lists shard that renders it: its items are article ids. */
+export interface PlannedListPage {
+  /** The tag or author the list belongs to. */
+  key: string;
+  /** How many articles the whole list has. */
+  count: number;
+  page: Page<string>;
+}
+
+/** The lists a lists shard renders (`siteLists` of the whole archive, split by the plan). */
+export interface PlannedLists {
+  /** The home page and its lead story: the main lists shard (`lists`) only. */
+  home: { lead: string | null; page: Page<string> } | null;
+  /** Home archive pages 2…. */
+  archive: Page<string>[];
+  tags: PlannedListPage[];
+  authors: PlannedListPage[];
+  /** The feeds this shard renders: the newest articles of each tag and author. */
+  tagFeeds: Record<string, string[]>;
+  authorFeeds: Record<string, string[]>;
+  /** Published articles of every tag and author, for the index pages. */
+  tagCounts: Record<string, number>;
+  authorCounts: Record<string, number>;
+  /** The main lists shard: list pages other lists shards render, for the sitemap. */
+  elsewhere: string[];
+}
+
 /** The plan handed to one shard: its part of the global index. */
 export interface ShardPlan {
   version: 2;
@@ -54,26 +83,42 @@ export interface ShardPlan {
   buildTime: string;
   /** Number of article shards. */
   shards: number;
-  /** The shard this plan is for: `lists` or the number of an article shard. */
-  shard: 'lists' | number;
+  /** Number of lists shards (`lists`, `lists-2`, …). */
+  listShards: number;
+  /** The shard this plan is for: a lists shard's name or the number of an article shard. */
+  shard: string | number;
   /** Article files in the content folder when it was planned: a loader finding another number knows the plan is stale. */
   articleFiles: number;
   /**
    * The articles this shard knows: an article shard its own articles, the site feed's and those
-   * its pages link to (neighbours, related); the lists shard every article.
+   * its pages link to (neighbours, related); a lists shard those its lists show and the feed's;
+   * the main lists shard also those of the home page, the news sitemap and (for the sitemap)
+   * every published article.
    */
   articles: PlanArticle[];
   /** Articles whose bodies the site feed prints (the newest published): every shard renders them. */
   feedIds: string[];
-  /** An article shard: the links of each of its published articles (empty for the lists shard). */
+  /** An article shard: the links of each of its published articles (empty for a lists shard). */
   links: Record<string, PlannedLinks>;
+  /** A lists shard: its lists (`null` for an article shard). */
+  lists: PlannedLists | null;
 }
 
-/** Which part of the site this build renders. */
-export type ShardRole = { kind: 'whole' } | { kind: 'lists'; plan: ShardPlan } | { kind: 'articles'; index: number; plan: ShardPlan };
+/**
+ * Which part of the site this build renders. Lists shard 1 (`lists`) is the main one: besides its
+ * share of the list pages it renders the home page, the index pages, the site feed, the sitemaps,
+ * the static pages and whatever else is not an article or a list page.
+ */
+export type ShardRole =
+  | { kind: 'whole' }
+  | { kind: 'lists'; part: number; plan: ShardPlan & { lists: PlannedLists } }
+  | { kind: 'articles'; index: number; plan: ShardPlan };
 
 /** Name of an article shard's folders and Pagefind bundle. */
 export const articleShardName = (index: number) => `articles-${index}`;
+
+/** Name of a lists shard: `lists` for the main one, `lists-2`, … for the others. */
+export const listShardName = (part: number) => (part === 1 ? 'lists' : `lists-${part}`);
 
 /**
  * The article shard (1…count) of a slug: the first 32 bits of its SHA-256, modulo the count.
@@ -123,10 +168,15 @@ export function shardRole(env: NodeJS.ProcessEnv = process.env): ShardRole {
     if (!shard || !planPath) throw new Error(`${SHARD_ENV.shard} and ${SHARD_ENV.plan} go together: set both or neither`);
     const plan = readPlan(planPath);
     const index = Number(shard);
-    if (shard === 'lists') role = { kind: 'lists', plan };
+    const part = Array.from({ length: plan.listShards }, (_, at) => at + 1).find((candidate) => listShardName(candidate) === shard);
+    if (part !== undefined && plan.lists) role = { kind: 'lists', part, plan: { ...plan, lists: plan.lists } };
     else if (Number.isInteger(index) && index >= 1 && index <= plan.shards) role = { kind: 'articles', index, plan };
-    else throw new Error(`${SHARD_ENV.shard}=${shard}: expected "lists" or an article shard from 1 to ${plan.shards}`);
-    const planned = role.kind === 'lists' ? 'lists' : index;
+    else {
+      throw new Error(
+        `${SHARD_ENV.shard}=${shard}: expected a lists shard (lists${plan.listShards > 1 ? ` to lists-${plan.listShards}` : ''}) or an article shard from 1 to ${plan.shards}`,
+      );
+    }
+    const planned = role.kind === 'lists' ? listShardName(role.part) : index;
     if (plan.shard !== planned) throw new Error(`${SHARD_ENV.plan}=${planPath} is the plan of shard ${plan.shard}, not of ${shard}`);
   }
   if (env === process.env) roleCache[ROLE_KEY] = role;
@@ -135,14 +185,19 @@ export function shardRole(env: NodeJS.ProcessEnv = process.env): ShardRole {
 
 /**
  * The paths of a route's `getStaticPaths()` that this build renders: `article` routes (one page
- * per article, `params.slug`) render in the article's shard, `lists` routes (everything else
- * with parameters: lists, feeds, static pages, redirects) in the lists shard; the whole build
- * renders all.
+ * per article, `params.slug`) render in the article's shard; `list` routes (list pages and their
+ * feeds, from `getLists()`, which in a lists shard holds only that shard's) in the lists shards;
+ * `site` routes (everything else with parameters: static pages, redirects) in the main lists
+ * shard. The whole build renders all.
  */
-export function forShard<T extends { params: Record<string, string | number | undefined> }>(route: 'article' | 'lists', paths: T[]): T[] {
+export function forShard<T extends { params: Record<string, string | number | undefined> }>(
+  route: 'article' | 'list' | 'site',
+  paths: T[],
+): T[] {
   const role = shardRole();
   if (role.kind === 'whole') return paths;
-  if (route === 'lists') return role.kind === 'lists' ? paths : [];
+  if (route === 'list') return role.kind === 'lists' ? paths : [];
+  if (route === 'site') return role.kind === 'lists' && role.part === 1 ? paths : [];
   if (role.kind === 'lists') return [];
   return paths.filter((path) => shardOfSlug(String(path.params['slug']), role.plan.shards) === role.index);
 }
@@ -159,7 +214,9 @@ export function pagefindBundles(role: ShardRole = shardRole()): string[] {
 
 /** The folder (under the output folder) this build writes its Pagefind bundle to. */
 export function pagefindFolder(role: ShardRole = shardRole()): string {
-  return role.kind === 'articles' ? `pagefind-${articleShardName(role.index)}` : 'pagefind';
+  if (role.kind === 'articles') return `pagefind-${articleShardName(role.index)}`;
+  // The other lists shards index nothing kept (their pages carry no search body); theirs is left out of dist/.
+  return role.kind === 'lists' && role.part > 1 ? `pagefind-${listShardName(role.part)}` : 'pagefind';
 }
 
 /**
@@ -181,4 +238,16 @@ export function renderedArticleIds(role: ShardRole = shardRole()): Set<string> |
  */
 export function plannedLinks(role: ShardRole = shardRole()): ReadonlyMap<string, PlannedLinks> | undefined {
   return role.kind === 'articles' ? new Map(Object.entries(role.plan.links)) : undefined;
+}
+
+/** The files (under the output folder) of a lists shard's list pages and feeds. */
+export function listShardFiles(lists: PlannedLists): string[] {
+  const file = (url: string) => (url.endsWith('/') ? `${url}index.html` : url).replace(/^\//, '');
+  return [
+    ...[...lists.archive, ...lists.tags.map((entry) => entry.page), ...lists.authors.map((entry) => entry.page)].map((page) =>
+      file(page.url),
+    ),
+    ...Object.keys(lists.tagFeeds).map((tag) => file(urls.tagFeed(tag))),
+    ...Object.keys(lists.authorFeeds).map((author) => file(urls.authorFeed(author))),
+  ];
 }

@@ -13,7 +13,7 @@ import { buildEnvironment, createProjectCopy, nodeBinary } from '../support/buil
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
 
 /**
- * `npm run build -- --shards 3` against the ordinary build of the same generated site: every
+ * `npm run build -- --shards 3 --list-shards 2` against the ordinary build of the same generated site: every
  * file of `dist/` is the same once hashed asset names are normalised, Pagefind's bundles are
  * compared by what a search finds in the browser, a second run keeps every shard, and after a
  * body edit only the edited article's shard is built again.
@@ -21,6 +21,9 @@ import { startStaticServer, type StaticServer } from '../support/static-server.t
 
 const ARTICLES = 240;
 const SHARDS = 3;
+/** Lists shards: the main one and one more, so that list pages are split as in a big archive. */
+const LIST_SHARDS = 2;
+const SHARD_ARGS = ['--shards', String(SHARDS), '--list-shards', String(LIST_SHARDS)];
 /**
  * A word no generated text contains, added to one article of each shard so that a search finds
  * exactly it (Pagefind matches prefixes, so no marker starts another).
@@ -128,7 +131,7 @@ beforeAll(async () => {
     return { project, dist: join(project, 'dist'), log: await runDriver(project, args, name) };
   };
   whole = await build('whole', []);
-  sharded = await build('sharded', ['--shards', String(SHARDS)]);
+  sharded = await build('sharded', SHARD_ARGS);
 }, 1_500_000);
 
 afterAll(async () => {
@@ -138,8 +141,8 @@ afterAll(async () => {
 describe(`a site of ${ARTICLES} articles built whole and in ${SHARDS} shards`, () => {
   it('the whole build is one astro build and the sharded one builds every shard', () => {
     expect(whole.log).not.toContain('[build] plan');
-    expect(sharded.log).toContain(`[build] plan: ${ARTICLES} articles in ${SHARDS} article shards and one lists shard`);
-    for (const name of ['articles-1', 'articles-2', 'articles-3', 'lists'])
+    expect(sharded.log).toContain(`[build] plan: ${ARTICLES} articles in ${SHARDS} article shards and ${LIST_SHARDS} lists shards`);
+    for (const name of ['articles-1', 'articles-2', 'articles-3', 'lists', 'lists-2'])
       expect(sharded.log).toMatch(new RegExp(`shard ${name} .*: built`));
   });
 
@@ -213,16 +216,16 @@ describe(`a site of ${ARTICLES} articles built whole and in ${SHARDS} shards`, (
   });
 
   it('keeps every shard when nothing changed, and rebuilds only the edited article shard after a body edit', async () => {
-    const again = await runDriver(sharded.project, ['--shards', String(SHARDS)], 'sharded-again');
-    expect(again).toContain('0 shards built, 4 kept');
+    const again = await runDriver(sharded.project, SHARD_ARGS, 'sharded-again');
+    expect(again).toContain('0 shards built, 5 kept');
 
     // An article no other page shows the body of: not among the site feed's newest 30.
     const edited = slugs[ARTICLES - 5] as string;
     const shard = shardOfSlug(edited, SHARDS);
     const file = join(contentDir, 'articles', `${edited}.mdx`);
     await writeFile(file, `${await readFile(file, 'utf8')}\nRedakcja uzupełniła ten tekst o zdanie kontrolne.\n`);
-    const after = await runDriver(sharded.project, ['--shards', String(SHARDS)], 'sharded-edit');
-    expect(after).toContain('1 shards built, 3 kept');
+    const after = await runDriver(sharded.project, SHARD_ARGS, 'sharded-edit');
+    expect(after).toContain('1 shards built, 4 kept');
     expect(after).toMatch(new RegExp(`shard articles-${shard} .*: built`));
     expect(await readFile(join(sharded.dist, 'artykuly', edited, 'index.html'), 'utf8')).toContain('zdanie kontrolne');
   });

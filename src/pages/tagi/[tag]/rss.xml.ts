@@ -1,23 +1,23 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getNewsroom, required } from '../../../lib/content.ts';
+import { getLists, getNewsroom, required } from '../../../lib/content.ts';
 import { articleFeed } from '../../../lib/feed.ts';
-import { tagFeedRoutes } from '../../../lib/routes.ts';
 import { getSite } from '../../../lib/site.ts';
 import { urls } from '../../../lib/urls.ts';
+import { tagFeedRoutes } from '../../../lib/routes.ts';
 import { forShard } from '../../../lib/shards.ts';
 
 /** A feed per tag: titles and leads of the tag's newest articles. */
 export const getStaticPaths = (async () => {
-  const { articlesByTag } = await getNewsroom();
+  const { tagFeeds } = await getLists();
   return forShard(
-    'lists',
-    tagFeedRoutes(articlesByTag).map(({ params }) => ({ params })),
+    'list',
+    tagFeedRoutes(tagFeeds).map(({ params }) => ({ params })),
   );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   if (!site) throw new Error('astro.config.mjs needs `site` for absolute feed URLs');
-  const { articlesByTag, tags } = await getNewsroom();
+  const [{ tags }, { tagFeeds }] = await Promise.all([getNewsroom(), getLists()]);
   const { settings } = await getSite();
   const tag = required(tags, params.tag ?? '', 'tag');
   return articleFeed({
@@ -25,7 +25,7 @@ export const GET: APIRoute = async ({ params, site }) => {
     description: tag.data.description ?? `${settings.name}: ${tag.data.name}`,
     selfPath: urls.tagFeed(tag.id),
     pagePath: urls.tag(tag.id),
-    articles: articlesByTag.get(tag.id) ?? [],
+    articles: tagFeeds.get(tag.id) ?? [],
     site,
     fullContent: false,
   });
