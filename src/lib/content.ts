@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupByAuthor, groupByTag, sortNewestFirst } from '../utils/articles.ts';
 import { isPublished } from '../utils/publishing.ts';
 import { SHARD_ENV } from './shards.ts';
+import { getOptionalCollection } from './collections.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Author = CollectionEntry<'authors'>;
@@ -42,7 +43,7 @@ async function load(): Promise<Newsroom> {
     getCollection('articles', ({ data }) => isPublished(data, BUILD_TIME)),
     getCollection('authors'),
     getCollection('tags'),
-    getCollection('sponsors'),
+    getOptionalCollection('sponsors'),
   ]);
   const sorted = sortNewestFirst(articles);
   return {
