@@ -1,9 +1,15 @@
 import type { Definition, Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
-import { mdxComponentNames, type MdxComponentName } from '../../src/components/mdx/registry.ts';
+import { mdxComponentNames } from '../../src/components/mdx/registry.ts';
 import { parseMdx } from '../../src/content-model/mdx-parser.ts';
 import { checkImagePath, type FileIndex } from './files.ts';
-import { componentAttributeIssues, englishMessage, isHtmlName, nodeIssues, type PolicyIssue } from '../../src/content-model/mdx-policy.ts';
+import {
+  applyNodePolicy,
+  componentAttributeIssues,
+  englishMessage,
+  type PolicyIssue,
+  type PolicyRules,
+} from '../../src/content-model/mdx-policy.ts';
 import { classifyHref } from '../../src/content-model/links.ts';
 import { checkComponent, type Point } from './mdx-props.ts';
 import { syntaxProblem } from './mdx-syntax.ts';
@@ -130,16 +136,14 @@ export function checkBody(input: BodyInput, environment: BodyEnvironment, proble
     if (level) heading(point, Number(level), (depth) => `<h${depth}> or ${'#'.repeat(depth)} in Markdown`);
   };
 
+  const rules: PolicyRules = {
+    issue: policy,
+    html: htmlElement,
+    component: (element, name) => checkComponent(element, name, { adSlots: environment.adSlots, report, policy, image }),
+  };
+
   const visit = (node: Nodes) => {
-    const judged = nodeIssues(node);
-    if (judged) {
-      for (const found of judged.issues) policy(found);
-      if (judged.stop) return;
-      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name !== null && isHtmlName(node.name))
-        htmlElement(node, node.name);
-    } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name !== null) {
-      checkComponent(node, node.name as MdxComponentName, { adSlots: environment.adSlots, report, policy, image });
-    }
+    if (!applyNodePolicy(node, rules)) return;
     switch (node.type) {
       case 'heading':
         heading(node.position?.start, node.depth, (depth) => '#'.repeat(depth));

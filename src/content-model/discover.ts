@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, posix, sep } from 'node:path';
-import { COLLECTIONS, fileSlug, IMAGE_TYPES_TEXT, MEDIA, slugMistake, type CollectionName } from './model.ts';
+import { COLLECTIONS, collectionModel, fileSlug, IMAGE_TYPES_TEXT, MEDIA, slugMistake, type CollectionName } from './model.ts';
 
 /**
  * What is content: the one function that decides which files under the content folder the
@@ -186,6 +186,23 @@ export function discoverContent(contentDir: string, contentName = CONTENT_NAME):
   found.media.sort(byPath);
   found.refused.sort(byPath);
   return found;
+}
+
+/**
+ * Whether the folder of `collection` holds a file that `discoverContent` takes as its entry,
+ * reading that one folder only (a missing folder holds none). A symbolic link is no entry, as
+ * there.
+ */
+export function collectionHasEntries(contentDir: string, collection: CollectionName): boolean {
+  const { folder } = collectionModel(collection);
+  let dirents: Dirent[];
+  try {
+    dirents = readdirSync(join(contentDir, folder), { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+  return dirents.some((dirent) => dirent.isFile() && classifyPath(`${folder}/${dirent.name}`).kind === 'entry');
 }
 
 /**

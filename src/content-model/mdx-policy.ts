@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { mdxComponentNames } from '../components/mdx/registry.ts';
+import { mdxComponentNames, type MdxComponentName } from '../components/mdx/registry.ts';
 import { isCommentOnlyExpression } from './mdx-expressions.ts';
 import { judgeUrl } from './url-policy.ts';
 
@@ -248,6 +248,39 @@ export function nodeIssues(node: Nodes): { issues: PolicyIssue[]; stop: boolean 
     default:
       return undefined;
   }
+}
+
+/** A walker's own rules beside the policy: the content check's and the CMS's body checks. */
+export interface PolicyRules {
+  /** An issue the policy found in `node`, on the node itself or on one of its attributes. */
+  issue(found: PolicyIssue, node: Nodes): void;
+  /** A raw HTML element the policy does not refuse whole (an attribute may be refused), for the walker's links and headings. */
+  html(element: JsxElement, name: string): void;
+  /** A registered component, whose props the walker judges by the component's schema. */
+  component(element: JsxElement, name: MdxComponentName): void;
+}
+
+/**
+ * The policy at one node of a walk over a body: its issues go to `rules.issue`, an allowed
+ * HTML element to `rules.html`, a registered component to `rules.component`. Returns whether
+ * the walk goes on into the node's children: not into a node refused with all it holds.
+ */
+export function applyNodePolicy(node: Nodes, rules: PolicyRules): boolean {
+  const judged = nodeIssues(node);
+  if (!judged) {
+    // The policy has no opinion on exactly two kinds of node: Markdown and registered components.
+    if (isNamedElement(node)) rules.component(node, node.name as MdxComponentName);
+    return true;
+  }
+  for (const found of judged.issues) rules.issue(found, node);
+  if (judged.stop) return false;
+  if (isNamedElement(node) && isHtmlName(node.name)) rules.html(node, node.name);
+  return true;
+}
+
+/** A JSX element with a name: not a fragment (`<>`). */
+function isNamedElement(node: Nodes): node is JsxElement & { name: string } {
+  return (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name !== null;
 }
 
 /** A message and the way out, for the content check. */

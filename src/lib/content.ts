@@ -8,6 +8,7 @@ import { siteLists, type SiteLists } from './routes.ts';
 import { plannedLinks, SHARD_ENV, shardRole, type PlannedListPage } from './shards.ts';
 import { getSite } from './site.ts';
 import { urls } from './urls.ts';
+import { getOptionalCollection } from './collections.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Author = CollectionEntry<'authors'>;
@@ -56,7 +57,7 @@ async function load(): Promise<Newsroom> {
     getCollection('articles', ({ data }) => isPublished(data, BUILD_TIME)),
     getCollection('authors'),
     getCollection('tags'),
-    getCollection('sponsors'),
+    getOptionalCollection('sponsors'),
   ]);
   const sorted = sortNewestFirst(articles);
   const byId = new Map(sorted.map((article) => [article.id, article]));

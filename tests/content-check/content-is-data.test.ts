@@ -2,7 +2,14 @@ import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatText } from '../../content-check/index.ts';
-import { classifyOnDisk, classifyPath, discoverContent, fileSlug, slugMistake } from '../../src/content-model/index.ts';
+import {
+  classifyOnDisk,
+  classifyPath,
+  collectionHasEntries,
+  discoverContent,
+  fileSlug,
+  slugMistake,
+} from '../../src/content-model/index.ts';
 import { FIXTURES, hostileArticle, hostilePage, layContent, NOW, REPO, temporaryFolders } from './support.ts';
 
 /**
@@ -77,6 +84,31 @@ describe('what is content: one decision for the check, the loaders and the CMS',
     symlinkSync(join(dir, 'outside'), join(content, 'images'));
     const text = formatText(await checkContent({ contentDir: content, root: dir, publicDir: join(REPO, 'public'), now: NOW }));
     expect(text).toContain('content/images:1:1 unexpected-file: a symbolic link to a folder');
+  });
+
+  it('tells from one folder whether a collection has entries, as the whole discovery would', () => {
+    const content = join(workDir('collection-entries'), 'content');
+    const agrees = () => {
+      const discovered = discoverContent(content).entries.some((entry) => entry.collection === 'redirects');
+      expect(collectionHasEntries(content, 'redirects')).toBe(discovered);
+      return discovered;
+    };
+    // No content folder, then no redirects folder.
+    expect(agrees()).toBe(false);
+    mkdirSync(join(content, 'sponsors'), { recursive: true });
+    writeFileSync(join(content, 'sponsors/bank.yml'), 'name: Bank\n');
+    expect(agrees()).toBe(false);
+    // Only files the site does not build, and a subfolder.
+    mkdirSync(join(content, 'redirects/stare'), { recursive: true });
+    writeFileSync(join(content, 'redirects/.ukryte.yml'), 'redirects: []\n');
+    writeFileSync(join(content, 'redirects/Stare.yml'), 'redirects: []\n');
+    writeFileSync(join(content, 'redirects/notatki.txt'), 'redirects: []\n');
+    writeFileSync(join(content, 'redirects/stare/wordpress.yml'), 'redirects: []\n');
+    symlinkSync(join(content, 'sponsors/bank.yml'), join(content, 'redirects/link.yml'));
+    expect(agrees()).toBe(false);
+    writeFileSync(join(content, 'redirects/wordpress.yml'), 'redirects: []\n');
+    expect(agrees()).toBe(true);
+    expect(collectionHasEntries(content, 'sponsors')).toBe(true);
   });
 });
 

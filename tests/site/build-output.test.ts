@@ -8,10 +8,13 @@ import { listFiles, fixtureSite } from '../support/site.ts';
 
 /**
  * What a build leaves behind for people: a terminal log with one summary line for the optimised
- * images, not one line each, and no JPEG in the site larger than the JPEG it was made from.
+ * images, not one line each, and no warning about collections a newsroom may leave empty; and
+ * no JPEG in the site larger than the JPEG it was made from.
  */
 let build: FixtureBuild;
 let log: string;
+/** The log of the bare fixture, which has no sponsors. */
+let bareLog: string;
 /** Source images of the fixture content by file name (`sklep.jpg`): their paths and byte sizes. */
 let sources: Map<string, { path: string; size: number }>;
 /** Every JPEG Astro wrote into `_astro/`. */
@@ -20,6 +23,7 @@ let jpegs: string[];
 beforeAll(async () => {
   build = fixtureSite();
   log = stripVTControlCharacters(await readFile(join(build.workDir, 'build.log'), 'utf8'));
+  bareLog = stripVTControlCharacters(await readFile(join(fixtureSite('bareSite').workDir, 'build.log'), 'utf8'));
   const images = join(build.contentDir, 'images');
   sources = new Map();
   for (const file of await listFiles(images)) {
@@ -63,5 +67,14 @@ describe('the build output', () => {
     expect(Number(made?.[2])).toBeGreaterThan(0);
     expect(log).not.toMatch(/▶ \/_astro\//);
     expect(log).not.toMatch(/\(before: \d+kB, after: \d+kB\)/);
+  });
+
+  it('prints no warning about an empty collection for a newsroom without redirect tables or sponsors', () => {
+    const emptyCollections = (text: string) => text.split('\n').filter((line) => /\bcollection\b.*\bempty\b/i.test(line));
+    // Neither fixture has redirect tables; the bare one has no sponsors either.
+    expect(emptyCollections(log)).toEqual([]);
+    expect(emptyCollections(bareLog)).toEqual([]);
+    // The log is Astro's own, where such a warning would be.
+    expect(log).toMatch(/\[content\] Synced content/);
   });
 });

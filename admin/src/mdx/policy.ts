@@ -4,7 +4,7 @@ import { mdxComponents, type MdxComponentName } from '../../../src/components/md
 import { urls } from '../../../src/lib/urls.ts';
 import { classifyHref } from '../../../src/content-model/links.ts';
 import { limitMessagesPl } from '../../../src/content-model/mdx-limits.ts';
-import { componentAttributeIssues, isHtmlName, nodeIssues, polishMessage } from '../../../src/content-model/mdx-policy.ts';
+import { applyNodePolicy, componentAttributeIssues, polishMessage, type PolicyIssue } from '../../../src/content-model/mdx-policy.ts';
 import { MdxLimitError, MdxSyntaxError, parseMdx } from './syntax.ts';
 
 /**
@@ -84,16 +84,12 @@ class Checker {
     if (!definition.children && content.length > 0) this.report(element, `<${name}> nie obejmuje tekstu: zapisz go jako <${name} … />.`);
   }
 
+  issue(found: PolicyIssue, node: Nodes) {
+    this.report(node, polishMessage(found));
+  }
+
   visit(node: Nodes) {
-    const judged = nodeIssues(node);
-    if (judged) {
-      for (const found of judged.issues) this.report(node, polishMessage(found));
-      if (judged.stop) return;
-      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name !== null && isHtmlName(node.name))
-        this.html(node, node.name);
-    } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name !== null) {
-      this.component(node, node.name as MdxComponentName);
-    }
+    if (!applyNodePolicy(node, this)) return;
     switch (node.type) {
       case 'heading':
         this.heading(node, node.depth);
