@@ -101,16 +101,19 @@ describe('relatedArticles on a larger archive', () => {
         tags.filter(() => random() < 0.3),
       ),
     );
-    const byScan = (own: ArticleLike) => {
+    const byScan = (own: ArticleLike, limit = 3) => {
       const ownTags = new Set(own.data.tags.map((tag) => tag.id));
       return archive
         .filter((candidate) => candidate.id !== own.id)
         .map((candidate) => ({ candidate, shared: candidate.data.tags.filter((tag) => ownTags.has(tag.id)).length }))
         .filter(({ shared }) => shared > 0)
         .sort((x, y) => y.shared - x.shared || compareNewestFirst(x.candidate, y.candidate))
-        .slice(0, 3)
+        .slice(0, limit)
         .map(({ candidate }) => candidate.id);
     };
     for (const own of archive) expect(relatedArticles(own, archive).map((x) => x.id)).toEqual(byScan(own));
+    // Deeper lists reach the lower levels (fewer shared tags), and the newest-first order holds for a list in any order.
+    const shuffled = [...archive].sort(() => random() - 0.5);
+    for (const own of archive) expect(relatedArticles(own, shuffled, 12).map((x) => x.id)).toEqual(byScan(own, 12));
   });
 });

@@ -48,26 +48,48 @@ export function adjacentArticles<T extends ArticleLike>(
   return { previous: sortedNewestFirst[index + 1], next: index > 0 ? sortedNewestFirst[index - 1] : undefined };
 }
 
-/** For one candidate list: the positions of the candidates carrying each tag (once per occurrence), and a scratch counter per candidate. */
+/**
+ * For one candidate list: each candidate's rank newest first, and the positions of the
+ * candidates carrying each tag and each pair of tags, newest first.
+ */
 interface TagIndex {
   byTag: Map<string, number[]>;
-  shared: Uint16Array;
+  byPair: Map<string, number[]>;
+  /** Rank (0 = newest) of the candidate at each position. */
+  rank: Int32Array;
 }
 
 const tagIndexes = new WeakMap<readonly ArticleLike[], TagIndex>();
 
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+/** Every pair of distinct ids of a list. */
+function pairsOf(ids: readonly string[]): string[] {
+  const unique = [...new Set(ids)];
+  return unique.flatMap((a, at) => unique.slice(at + 1).map((b) => pairKey(a, b)));
+}
+
+function push(map: Map<string, number[]>, key: string, position: number) {
+  const list = map.get(key);
+  if (list) list.push(position);
+  else map.set(key, [position]);
+}
+
 function tagIndexOf(candidates: readonly ArticleLike[]): TagIndex {
   let index = tagIndexes.get(candidates);
   if (!index) {
+    const order = candidates.map((_, position) => position);
+    order.sort((a, b) => compareNewestFirst(candidates[a] as ArticleLike, candidates[b] as ArticleLike));
+    const rank = new Int32Array(candidates.length);
     const byTag = new Map<string, number[]>();
-    candidates.forEach((candidate, position) => {
-      for (const tag of candidate.data.tags) {
-        const list = byTag.get(tag.id);
-        if (list) list.push(position);
-        else byTag.set(tag.id, [position]);
-      }
+    const byPair = new Map<string, number[]>();
+    order.forEach((position, at) => {
+      rank[position] = at;
+      const ids = [...new Set((candidates[position] as ArticleLike).data.tags.map((tag) => tag.id))];
+      for (const id of ids) push(byTag, id, position);
+      for (const pair of pairsOf(ids)) push(byPair, pair, position);
     });
-    index = { byTag, shared: new Uint16Array(candidates.length) };
+    index = { byTag, byPair, rank };
     tagIndexes.set(candidates, index);
   }
   return index;
@@ -77,36 +99,46 @@ function tagIndexOf(candidates: readonly ArticleLike[]): TagIndex {
  * Up to `limit` other articles that share the most tags with `article`; ties go to the
  * newer one. Articles sharing no tag are not related.
  *
- * Only the candidates of the article's own tags are visited (through an index built once per
- * candidate list), so a build with every article page asking stays far from quadratic.
+ * Level by level, from "shares all the article's `n` tags" down to "shares one". A candidate
+ * sharing at least `c ≥ 2` tags carries `c(c-1)/2` of the article's `n(n-1)/2` tag pairs, so it
+ * is in at least one of any `n(n-1)/2 - c(c-1)/2 + 1` of the pair lists; at `c = 1` it is in one
+ * of the tag lists. Walking the shortest such lists together, newest first, meets every such
+ * candidate, the newest first, and the walk stops as soon as `limit` are found. Pair lists are
+ * short (two tags together are rare), so an article costs about the candidates it looks at, not
+ * the archive: the plan of a sharded build asks for every article of 100,000.
  */
 export function relatedArticles<T extends ArticleLike>(article: T, candidates: readonly T[], limit = 3): T[] {
-  const ownTags = new Set(article.data.tags.map((tag) => tag.id));
-  if (ownTags.size === 0 || limit <= 0) return [];
-  const { byTag, shared } = tagIndexOf(candidates);
-  const touched: number[] = [];
-  for (const tag of ownTags) {
-    for (const position of byTag.get(tag) ?? []) {
-      if (shared[position] === 0) touched.push(position);
-      shared[position] = (shared[position] ?? 0) + 1;
+  const ownTags = [...new Set(article.data.tags.map((tag) => tag.id))];
+  if (ownTags.length === 0 || limit <= 0) return [];
+  const own = new Set(ownTags);
+  const { byTag, byPair, rank } = tagIndexOf(candidates);
+  const shortestFirst = (lists: number[][]) => lists.sort((a, b) => a.length - b.length);
+  const tagLists = shortestFirst(ownTags.map((tag) => byTag.get(tag) ?? []));
+  const pairLists = shortestFirst(pairsOf(ownTags).map((pair) => byPair.get(pair) ?? []));
+  const shared = (candidate: T) => new Set(candidate.data.tags.map((tag) => tag.id).filter((id) => own.has(id))).size;
+  const picked: number[] = [];
+  const isPicked = new Set<number>();
+  for (let atLeast = ownTags.length; atLeast >= 1 && picked.length < limit; atLeast -= 1) {
+    // Every candidate sharing more tags was met on an earlier level: those met here share exactly `atLeast`.
+    const walked = atLeast === 1 ? tagLists : pairLists.slice(0, pairLists.length - (atLeast * (atLeast - 1)) / 2 + 1);
+    const cursors = walked.map(() => 0);
+    while (picked.length < limit) {
+      let next = -1;
+      walked.forEach((list, at) => {
+        const position = list[cursors[at] ?? 0];
+        if (position !== undefined && (next < 0 || (rank[position] ?? 0) < (rank[next] ?? 0))) next = position;
+      });
+      if (next < 0) break;
+      walked.forEach((list, at) => {
+        if (list[cursors[at] ?? 0] === next) cursors[at] = (cursors[at] ?? 0) + 1;
+      });
+      const candidate = candidates[next] as T;
+      if (isPicked.has(next) || candidate.id === article.id || shared(candidate) < atLeast) continue;
+      picked.push(next);
+      isPicked.add(next);
     }
   }
-  // Keep the best `limit` in order: more shared tags first, then newer.
-  const best: { candidate: T; count: number }[] = [];
-  for (const position of touched) {
-    const candidate = candidates[position] as T;
-    const count = shared[position] ?? 0;
-    shared[position] = 0;
-    if (candidate.id === article.id) continue;
-    const better = (other: { candidate: T; count: number }) =>
-      count > other.count || (count === other.count && compareNewestFirst(candidate, other.candidate) < 0);
-    if (best.length === limit && !better(best[limit - 1] as { candidate: T; count: number })) continue;
-    let at = best.length;
-    while (at > 0 && better(best[at - 1] as { candidate: T; count: number })) at -= 1;
-    best.splice(at, 0, { candidate, count });
-    if (best.length > limit) best.pop();
-  }
-  return best.map(({ candidate }) => candidate);
+  return picked.map((position) => candidates[position] as T);
 }
 
 /** Items under each of their keys, each group keeping the input order. */
