@@ -41,6 +41,8 @@ Options:
   --list-shards M
                  with --shards: split the list pages (archive, tags, authors) over M lists
                  shards (default: one per ${LIST_PAGES_PER_SHARD.toLocaleString('en')} list pages)
+  --jobs J       with --shards: build J shards at a time (default 1: on a 2-core machine one
+                 astro build already keeps a core busy, and memory adds up per job)
   --only NAME    with --shards: build only the shard NAME (lists, lists-2, articles-1, …) from
                  the plan that --plan-only wrote, no assembly (CI's matrix job)
   --help         show this text
@@ -58,6 +60,7 @@ const values = parseCommandLine(
     'plan-only': { type: 'boolean', default: false },
     only: { type: 'string' },
     'list-shards': { type: 'string' },
+    jobs: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
   usage,
@@ -70,17 +73,25 @@ const stateDir = join(cacheDir, 'shards');
 const outDir = join(root, 'dist');
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
+/** Shard builds running now, stopped when the driver fails. */
+const running = new Set<ReturnType<typeof spawn>>();
+
 function fail(message: string, code = 2): never {
   console.error(`build: ${message}`);
+  for (const child of running) child.kill();
   process.exit(code);
 }
 
 /** Runs a Node script (Astro's, this one) with extra environment variables; resolves with its exit code. */
 function runNode(args: string[], env: Record<string, string>): Promise<number> {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
+  running.add(child);
   return new Promise((resolvePromise, reject) => {
     child.on('error', reject);
-    child.on('close', (code, signal) => resolvePromise(code ?? (signal ? 128 : 1)));
+    child.on('close', (code, signal) => {
+      running.delete(child);
+      resolvePromise(code ?? (signal ? 128 : 1));
+    });
   });
 }
 
@@ -99,6 +110,9 @@ if (values.shards === undefined) {
   shards = Number(values.shards);
   if (!Number.isInteger(shards) || shards < 1) fail(`--shards takes a whole number of at least 1, got "${values.shards}"`);
 }
+
+const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
+if (!Number.isInteger(jobs) || jobs < 1) fail(`--jobs takes a whole number of at least 1, got "${values.jobs ?? ''}"`);
 
 let listShards: number | undefined;
 if (values['list-shards'] !== undefined) {
@@ -125,14 +139,18 @@ async function buildShard(input: ShardInput): Promise<'built' | 'kept'> {
   // No digest while building: a build that fails half-way is never taken for a finished one.
   await rm(digestFile(input.name), { force: true });
   // One cache of transformed images for all shards: a photo on the cards of several shards is
-  // encoded once (Astro keys each file by its source and options).
+  // encoded once (Astro keys each file by its source and options). Not with shards building at
+  // the same time: Astro does not expect another process writing its cache files.
   const assets = join(stateDir, input.name, 'cache', 'assets');
   await mkdir(join(stateDir, 'assets'), { recursive: true });
   await mkdir(dirname(assets), { recursive: true });
-  if (!(await lstat(assets).catch(() => undefined))?.isSymbolicLink()) {
+  const linked = (await lstat(assets).catch(() => undefined))?.isSymbolicLink() === true;
+  if (jobs === 1 && !linked) {
     await rm(assets, { recursive: true, force: true });
     // Relative, so that a cache restored at another path (CI) still points at it.
     await symlink(relative(dirname(assets), join(stateDir, 'assets')), assets);
+  } else if (jobs > 1 && linked) {
+    await rm(assets, { force: true });
   }
   const code = await astroBuild({
     [SHARD_ENV.shard]: input.shard,
@@ -218,14 +236,19 @@ const planned = { shards: JSON.parse(await readFile(inputsFile, 'utf8')) as Shar
 const planMs = Date.now() - started;
 
 const report: { name: string; done: string; ms: number }[] = [];
-for (const input of planned.shards) {
-  const shardStarted = Date.now();
-  const done = await buildShard(input);
-  report.push({ name: input.name, done, ms: Date.now() - shardStarted });
-  console.log(
-    `[build] shard ${input.name} (${input.articles.toLocaleString('en')} article pages): ${done} (${seconds(Date.now() - shardStarted)})`,
-  );
+let nextShard = 0;
+async function buildShards(): Promise<void> {
+  for (let at = nextShard++; at < planned.shards.length; at = nextShard++) {
+    const input = planned.shards[at] as ShardInput;
+    const shardStarted = Date.now();
+    const done = await buildShard(input);
+    report.push({ name: input.name, done, ms: Date.now() - shardStarted });
+    console.log(
+      `[build] shard ${input.name} (${input.articles.toLocaleString('en')} article pages): ${done} (${seconds(Date.now() - shardStarted)})`,
+    );
+  }
 }
+await Promise.all(Array.from({ length: jobs }, buildShards));
 
 // The previous dist/ holds the kept shards' files as they are, unless it was assembled from other shards.
 const previousShards = await readFile(join(stateDir, 'assembled.json'), 'utf8').catch(() => '');
