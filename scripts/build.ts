@@ -213,7 +213,7 @@ async function checkAndPlan(): Promise<void> {
   await writeFile(inputsFile, JSON.stringify(planned.shards, null, 1));
   const planMs = Date.now() - started;
   console.log(
-    `[build] plan: ${planned.index.length.toLocaleString('en')} articles in ${shards} article shards and ${planned.shards.length - shards} lists shards (${seconds(planMs)})`,
+    `[build] plan: ${planned.index.length.toLocaleString('en')} articles in ${shards} article shards and ${planned.shards.length - shards} lists shard${planned.shards.length - shards === 1 ? '' : 's'} (${seconds(planMs)})`,
   );
 }
 
