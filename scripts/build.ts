@@ -22,6 +22,7 @@ import { assemble, type ShardOutput } from './shards/assemble.ts';
 import { LIST_PAGES_PER_SHARD, planShards, type ShardInput } from './shards/plan.ts';
 import { resolveContentDir } from '../src/content-model/content-dir.ts';
 import { parseCommandLine } from './command-line.ts';
+import { shardSearchIndex, writeSearchIndex } from '../src/integrations/pagefind.ts';
 
 /** Above this many articles a build without `--shards` is sharded (see `astro.config.mjs` for the manifest limit). */
 const AUTO_SHARD_ABOVE = 8000;
@@ -161,6 +162,13 @@ async function buildShard(input: ShardInput): Promise<'built' | 'kept'> {
     SZPALTA_CACHE_DIR: join(stateDir, input.name, 'cache'),
   });
   if (code !== 0) fail(`shard ${input.name} failed (astro build exited with ${code}); dist/ was not changed`, 1);
+  const search = shardSearchIndex(input.name);
+  if (search) {
+    const pages = await writeSearchIndex(shardOut(input.name), search.glob, search.folder).catch((error: unknown) =>
+      fail(`shard ${input.name}: ${error instanceof Error ? error.message : String(error)}; dist/ was not changed`, 1),
+    );
+    console.log(`[build] shard ${input.name}: search index of ${pages.toLocaleString('en')} pages`);
+  }
   await writeFile(digestFile(input.name), input.digest);
   return 'built';
 }

@@ -3,7 +3,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
-import { pagefindFolder, shardRole } from '../lib/shards.ts';
+import { listShardName, shardRole } from '../lib/shards.ts';
 
 /**
  * The pages Pagefind reads, relative to the output folder: articles (`/artykuly/<slug>/`) and
@@ -17,11 +17,35 @@ export const INDEXED_PAGES = '{artykuly/*/index.html,*/index.html}';
 const ARTICLE_PAGES = 'artykuly/*/index.html';
 
 /**
- * Builds the Pagefind search index over the finished site (`<outDir>/pagefind/`).
- * Only article and static-page bodies are indexed: they carry `data-pagefind-body`, and
- * `INDEXED_PAGES` keeps Pagefind from reading the lists. The search page loads the index in the
- * browser; no other page loads any search code.
+ * Writes the Pagefind bundle of a built site or shard: the pages `glob` picks under `outDir`,
+ * into `<outDir>/<folder>/`. Gives back how many pages it indexed.
  */
+export async function writeSearchIndex(outDir: string, glob: string, folder: string): Promise<number> {
+  const { index, errors } = await createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    const indexed = await index.addDirectory({ path: outDir, glob });
+    if (indexed.errors.length > 0) throw new Error(`Pagefind indexing failed: ${indexed.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(outDir, folder) });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    return indexed.page_count;
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * The search index of the shard `name` of a sharded build (`lists`, `lists-2`, `articles-1`, …),
+ * or `undefined` for a lists shard other than the main one (its pages carry no search body).
+ * The build driver writes it after the shard's `astro build` has exited, so that Pagefind's
+ * memory never adds to Astro's.
+ */
+export function shardSearchIndex(name: string): { glob: string; folder: string } | undefined {
+  if (name === listShardName(1)) return { glob: INDEXED_PAGES, folder: 'pagefind' };
+  if (name.startsWith('articles-')) return { glob: ARTICLE_PAGES, folder: `pagefind-${name}` };
+  return undefined;
+}
+
 /** Content types of Pagefind's files for the dev server (the index files are binary). */
 const DEV_CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript',
@@ -30,6 +54,13 @@ const DEV_CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/**
+ * Builds the Pagefind search index over the finished site (`<outDir>/pagefind/`).
+ * Only article and static-page bodies are indexed: they carry `data-pagefind-body`, and
+ * `INDEXED_PAGES` keeps Pagefind from reading the lists. The search page loads the index in the
+ * browser; no other page loads any search code. A shard of a sharded build leaves it to the
+ * build driver (`shardSearchIndex`).
+ */
 export default function pagefind(): AstroIntegration {
   let outDir = '';
   return {
@@ -58,21 +89,9 @@ export default function pagefind(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const { index, errors } = await createIndex({});
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        try {
-          // An article shard of a sharded build indexes its article pages into a bundle of its own.
-          const role = shardRole();
-          const glob = role.kind === 'articles' ? ARTICLE_PAGES : INDEXED_PAGES;
-          const indexed = await index.addDirectory({ path: outDir, glob });
-          if (indexed.errors.length > 0) throw new Error(`Pagefind indexing failed: ${indexed.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath: join(outDir, pagefindFolder(role)) });
-          if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-          logger.info(`indexed ${indexed.page_count} pages`);
-        } finally {
-          await close();
-        }
+        if (shardRole().kind !== 'whole') return;
+        const pages = await writeSearchIndex(fileURLToPath(dir), INDEXED_PAGES, 'pagefind');
+        logger.info(`indexed ${pages} pages`);
       },
     },
   };

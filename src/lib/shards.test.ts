@@ -2,7 +2,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listShardFiles, pagefindBundles, pagefindFolder, plannedLinks, renderedArticleIds, shardRole, type ShardPlan } from './shards.ts';
+import { INDEXED_PAGES, shardSearchIndex } from '../integrations/pagefind.ts';
+import {
+  articleShardName,
+  listShardFiles,
+  listShardName,
+  pagefindBundles,
+  plannedLinks,
+  renderedArticleIds,
+  shardRole,
+  type ShardPlan,
+} from './shards.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'szpalta-shard-role-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -54,31 +64,30 @@ describe('shardRole', () => {
     const role = shardRole({});
     expect(role).toEqual({ kind: 'whole' });
     expect(pagefindBundles(role)).toEqual(['/pagefind/']);
-    expect(pagefindFolder(role)).toBe('pagefind');
     expect(renderedArticleIds(role)).toBeUndefined();
     expect(plannedLinks(role)).toBeUndefined();
   });
 
-  it('an article shard renders the bodies of its articles and of the feed, and writes its own search bundle', () => {
+  it('an article shard renders the bodies of its articles and of the feed, and gets its own search bundle', () => {
     const role = shardRole({ SZPALTA_SHARD: '2', SZPALTA_SHARD_PLAN: planFile(2) });
     expect(role.kind).toBe('articles');
     expect([...(renderedArticleIds(role) ?? [])].sort()).toEqual(['a', 'b', 'c']);
     expect([...(plannedLinks(role) ?? [])]).toEqual([['b', { previous: 'a', next: null, related: [] }]]);
-    expect(pagefindFolder(role)).toBe('pagefind-articles-2');
+    expect(shardSearchIndex(articleShardName(2))).toEqual({ glob: 'artykuly/*/index.html', folder: 'pagefind-articles-2' });
     expect(pagefindBundles(role)).toEqual(['/pagefind/', '/pagefind-articles-1/', '/pagefind-articles-2/']);
   });
 
-  it('the lists shard renders the feed bodies only', () => {
+  it('the main lists shard renders the feed bodies only, and writes the main search bundle', () => {
     const role = shardRole({ SZPALTA_SHARD: 'lists', SZPALTA_SHARD_PLAN: planFile('lists') });
     expect([...(renderedArticleIds(role) ?? [])]).toEqual(['a']);
     expect(plannedLinks(role)).toBeUndefined();
-    expect(pagefindFolder(role)).toBe('pagefind');
+    expect(shardSearchIndex(listShardName(1))).toEqual({ glob: INDEXED_PAGES, folder: 'pagefind' });
   });
 
-  it('another lists shard renders its list pages and feeds, and its search bundle is set apart', () => {
+  it('another lists shard renders its list pages and feeds, and writes no search bundle', () => {
     const role = shardRole({ SZPALTA_SHARD: 'lists-2', SZPALTA_SHARD_PLAN: planFile('lists-2') });
     expect(role).toMatchObject({ kind: 'lists', part: 2 });
-    expect(pagefindFolder(role)).toBe('pagefind-lists-2');
+    expect(shardSearchIndex(listShardName(2))).toBeUndefined();
     if (role.kind !== 'lists') throw new Error('not a lists shard');
     expect(listShardFiles(role.plan.lists)).toEqual(['tagi/rodo/index.html', 'tagi/rodo/rss.xml']);
   });

@@ -212,13 +212,6 @@ export function pagefindBundles(role: ShardRole = shardRole()): string[] {
   return ['/pagefind/', ...Array.from({ length: role.plan.shards }, (_, index) => `/pagefind-${articleShardName(index + 1)}/`)];
 }
 
-/** The folder (under the output folder) this build writes its Pagefind bundle to. */
-export function pagefindFolder(role: ShardRole = shardRole()): string {
-  if (role.kind === 'articles') return `pagefind-${articleShardName(role.index)}`;
-  // The other lists shards index nothing kept (their pages carry no search body); theirs is left out of dist/.
-  return role.kind === 'lists' && role.part > 1 ? `pagefind-${listShardName(role.part)}` : 'pagefind';
-}
-
 /**
  * The ids of the articles whose bodies this build renders (its own pages' and the site feed's),
  * or `undefined` when it renders all of them (the whole build). The other articles are known
