@@ -42,8 +42,6 @@ Options:
   --list-shards M
                  with --shards: split the list pages (archive, tags, authors) over M lists
                  shards (default: one per ${LIST_PAGES_PER_SHARD.toLocaleString('en')} list pages)
-  --jobs J       with --shards: build J shards at a time (default 1: on a 2-core machine one
-                 astro build already keeps a core busy, and memory adds up per job)
   --only NAME    with --shards: build only the shard NAME (lists, lists-2, articles-1, …) from
                  the plan that --plan-only wrote, no assembly (CI's matrix job)
   --help         show this text
@@ -61,7 +59,6 @@ const values = parseCommandLine(
     'plan-only': { type: 'boolean', default: false },
     only: { type: 'string' },
     'list-shards': { type: 'string' },
-    jobs: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
   usage,
@@ -112,9 +109,6 @@ if (values.shards === undefined) {
   if (!Number.isInteger(shards) || shards < 1) fail(`--shards takes a whole number of at least 1, got "${values.shards}"`);
 }
 
-const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
-if (!Number.isInteger(jobs) || jobs < 1) fail(`--jobs takes a whole number of at least 1, got "${values.jobs ?? ''}"`);
-
 let listShards: number | undefined;
 if (values['list-shards'] !== undefined) {
   listShards = Number(values['list-shards']);
@@ -140,18 +134,14 @@ async function buildShard(input: ShardInput): Promise<'built' | 'kept'> {
   // No digest while building: a build that fails half-way is never taken for a finished one.
   await rm(digestFile(input.name), { force: true });
   // One cache of transformed images for all shards: a photo on the cards of several shards is
-  // encoded once (Astro keys each file by its source and options). Not with shards building at
-  // the same time: Astro does not expect another process writing its cache files.
+  // encoded once (Astro keys each file by its source and options).
   const assets = join(stateDir, input.name, 'cache', 'assets');
   await mkdir(join(stateDir, 'assets'), { recursive: true });
   await mkdir(dirname(assets), { recursive: true });
-  const linked = (await lstat(assets).catch(() => undefined))?.isSymbolicLink() === true;
-  if (jobs === 1 && !linked) {
+  if (!(await lstat(assets).catch(() => undefined))?.isSymbolicLink()) {
     await rm(assets, { recursive: true, force: true });
     // Relative, so that a cache restored at another path (CI) still points at it.
     await symlink(relative(dirname(assets), join(stateDir, 'assets')), assets);
-  } else if (jobs > 1 && linked) {
-    await rm(assets, { force: true });
   }
   const code = await astroBuild({
     [SHARD_ENV.shard]: input.shard,
@@ -244,19 +234,17 @@ const planned = { shards: JSON.parse(await readFile(inputsFile, 'utf8')) as Shar
 const planMs = Date.now() - started;
 
 const report: { name: string; done: string; ms: number }[] = [];
-let nextShard = 0;
-async function buildShards(): Promise<void> {
-  for (let at = nextShard++; at < planned.shards.length; at = nextShard++) {
-    const input = planned.shards[at] as ShardInput;
-    const shardStarted = Date.now();
-    const done = await buildShard(input);
-    report.push({ name: input.name, done, ms: Date.now() - shardStarted });
-    console.log(
-      `[build] shard ${input.name} (${input.articles.toLocaleString('en')} article pages): ${done} (${seconds(Date.now() - shardStarted)})`,
-    );
-  }
+// One after another: Astro writes part of a build's state into the project's own `.astro/`
+// folder (content-assets.mjs), so two builds of one checkout at once break each other; a CI
+// matrix gives every shard its own checkout.
+for (const input of planned.shards) {
+  const shardStarted = Date.now();
+  const done = await buildShard(input);
+  report.push({ name: input.name, done, ms: Date.now() - shardStarted });
+  console.log(
+    `[build] shard ${input.name} (${input.articles.toLocaleString('en')} article pages): ${done} (${seconds(Date.now() - shardStarted)})`,
+  );
 }
-await Promise.all(Array.from({ length: jobs }, buildShards));
 
 // The previous dist/ holds the kept shards' files as they are, unless it was assembled from other shards.
 const previousShards = await readFile(join(stateDir, 'assembled.json'), 'utf8').catch(() => '');

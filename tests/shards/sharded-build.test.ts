@@ -131,8 +131,7 @@ beforeAll(async () => {
     return { project, dist: join(project, 'dist'), log: await runDriver(project, args, name) };
   };
   whole = await build('whole', []);
-  // Two shards at a time, each with its own image cache: the output must not depend on it.
-  sharded = await build('sharded', [...SHARD_ARGS, '--jobs', '2']);
+  sharded = await build('sharded', SHARD_ARGS);
 }, 1_500_000);
 
 afterAll(async () => {
