@@ -29,6 +29,7 @@ import { createProjectCopy, linkNodeModules, nodeBinary, ROOT } from '../tests/s
 import { measure, type Measurement } from './measure.ts';
 import { generateContent } from './synthetic-content.ts';
 import { keptSections } from './report-section.ts';
+import { AUTO_SHARD_ABOVE } from '../scripts/shards/plan.ts';
 
 const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const REPORT = join(ROOT, 'BENCHMARKS.md');
@@ -46,8 +47,6 @@ const VARIANT_NAMES: Record<string, Kind> = { unsharded: 'portal', sharded: 'sha
 
 /** The portal's build driver (`npm run build`), when the project has one; before it, `astro build`. */
 const DRIVER = join(ROOT, 'scripts', 'build.ts');
-/** Articles above which the driver without `--shards` builds in shards (its AUTO_SHARD_ABOVE). */
-const UNSHARDED_MAX = 8000;
 
 /** Debian's Hugo (`apt-get install hugo`), the floor of a static generator on this machine; its rows are skipped without it. */
 const HUGO = '/usr/bin/hugo';
@@ -244,7 +243,7 @@ async function build(kind: Kind, project: string, contentDir: string, logFile: s
   // The driver as `npm run build` runs it, from the copy (without npm's own process in the tree).
   // Above its threshold the driver shards on its own: the unsharded row is then one `astro build`.
   const driver = join(project, 'scripts', 'build.ts');
-  if (!existsSync(driver) || (kind === 'portal' && n > UNSHARDED_MAX))
+  if (!existsSync(driver) || (kind === 'portal' && n > AUTO_SHARD_ABOVE))
     return measure(nodeBinary(), [ASTRO, 'build'], { cwd: project, env, logFile });
   return measure(nodeBinary(), [driver, ...(kind === 'sharded' ? ['--shards', String(shardCount(n))] : [])], {
     cwd: project,

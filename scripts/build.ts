@@ -19,15 +19,10 @@ import { discoverContent } from '../src/content-model/index.ts';
 import { getCommentCounts } from '../src/lib/comments.ts';
 import { listShardFiles, SHARD_ENV, shardOfSlug, type ShardPlan } from '../src/lib/shards.ts';
 import { assemble, type ShardOutput } from './shards/assemble.ts';
-import { LIST_PAGES_PER_SHARD, planShards, type ShardInput } from './shards/plan.ts';
+import { AUTO_SHARD_ABOVE, AUTO_SHARD_SIZE, LIST_PAGES_PER_SHARD, planShards, type ShardInput } from './shards/plan.ts';
 import { resolveContentDir } from '../src/content-model/content-dir.ts';
 import { parseCommandLine } from './command-line.ts';
 import { shardSearchIndex, writeSearchIndex } from '../src/integrations/pagefind.ts';
-
-/** Above this many articles a build without `--shards` is sharded (see `astro.config.mjs` for the manifest limit). */
-const AUTO_SHARD_ABOVE = 8000;
-/** Articles per shard when the number of shards is chosen automatically: shards of 5,000 passed 4 GB in one process at 20,000 articles, shards of ~1,650 stayed at 1.7 GB (BENCHMARKS.md). */
-const AUTO_SHARD_SIZE = 2000;
 
 const usage = `Usage: npm run build [-- options]
 

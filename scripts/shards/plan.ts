@@ -109,6 +109,18 @@ export interface PlanOptions {
 }
 
 /**
+ * Above this many articles `npm run build` without `--shards` builds in shards. At 5,000
+ * articles a sharded build is as fast cold as one `astro build` and needs half the memory
+ * (1.72 GB summed against 3.27 GB), and a body edit rebuilds one shard; at 1,000 it is twice as
+ * slow cold (every shard pays the fixed cost of an `astro build`), so a small newsroom keeps
+ * the single build (BENCHMARKS.md, bench/build-notes.md).
+ */
+export const AUTO_SHARD_ABOVE = 4000;
+
+/** Articles per shard when the number of shards is chosen automatically: shards of 5,000 passed 4 GB in one process at 20,000 articles, shards of ~1,650 stayed at 1.7 GB (BENCHMARKS.md). */
+export const AUTO_SHARD_SIZE = 2000;
+
+/**
  * List pages (home archive, tag and author pages) per lists shard when the plan chooses: a
  * lists shard knows the articles its pages show, ~10 per page.
  */
