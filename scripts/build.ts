@@ -19,7 +19,15 @@ import { discoverContent } from '../src/content-model/index.ts';
 import { getCommentCounts } from '../src/lib/comments.ts';
 import { listShardFiles, SHARD_ENV, shardOfSlug, type ShardPlan } from '../src/lib/shards.ts';
 import { assemble, type ShardOutput } from './shards/assemble.ts';
-import { AUTO_SHARD_ABOVE, AUTO_SHARD_SIZE, LIST_PAGES_PER_SHARD, planShards, type ShardInput } from './shards/plan.ts';
+import {
+  AUTO_SHARD_ABOVE,
+  AUTO_SHARD_MIN,
+  AUTO_SHARD_SIZE,
+  autoShardCount,
+  LIST_PAGES_PER_SHARD,
+  planShards,
+  type ShardInput,
+} from './shards/plan.ts';
 import { resolveContentDir } from '../src/content-model/content-dir.ts';
 import { parseCommandLine } from './command-line.ts';
 import { shardSearchIndex, writeSearchIndex } from '../src/integrations/pagefind.ts';
@@ -27,7 +35,7 @@ import { shardSearchIndex, writeSearchIndex } from '../src/integrations/pagefind
 const usage = `Usage: npm run build [-- options]
 
 Builds the site into dist/. Without --shards, a content folder of at most ${AUTO_SHARD_ABOVE.toLocaleString('en')} articles is built
-by one \`astro build\`, as always; a larger one is built in shards of about ${AUTO_SHARD_SIZE.toLocaleString('en')} articles.
+by one \`astro build\`, as always; a larger one is built in shards of about ${AUTO_SHARD_SIZE.toLocaleString('en')} articles, at least ${AUTO_SHARD_MIN}.
 
 Options:
   --shards N     build N article shards and one lists shard, one after another, then assemble
@@ -97,7 +105,7 @@ if (values.shards === undefined) {
   if (values['plan-only'] || values.only !== undefined) fail('--plan-only and --only go with --shards N');
   const count = articleCount();
   if (count <= AUTO_SHARD_ABOVE) process.exit(await astroBuild({}));
-  shards = Math.ceil(count / AUTO_SHARD_SIZE);
+  shards = autoShardCount(count);
   console.log(`[build] ${count.toLocaleString('en')} articles: building in ${shards} shards (npm run build -- --shards N to choose)`);
 } else {
   shards = Number(values.shards);

@@ -6,7 +6,7 @@ import { generateContent } from '../../bench/synthetic-content.ts';
 import { shardOfSlug, type PlannedLists } from '../../src/lib/shards.ts';
 import { ROOT } from '../../tests/support/build.ts';
 import { adjacentArticles, relatedArticles, sortNewestFirst } from '../../src/utils/articles.ts';
-import { imageReferences, planShards, type PlanResult } from './plan.ts';
+import { AUTO_SHARD_ABOVE, autoShardCount, imageReferences, planShards, type PlanResult } from './plan.ts';
 
 const ARTICLES = 60;
 const SHARDS = 3;
@@ -192,5 +192,12 @@ describe('shardOfSlug', () => {
     }
     for (const count of counts) expect(count).toBeGreaterThan(900);
     expect(shardOfSlug('kary-rodo-dla-sklepow', 4)).toBe(shardOfSlug('kary-rodo-dla-sklepow', 4));
+  });
+});
+
+describe('autoShardCount', () => {
+  it('cuts an archive above the threshold into shards of about 2,000 articles, at least 5', () => {
+    expect(AUTO_SHARD_ABOVE).toBe(4000);
+    expect([4001, 10_000, 10_001, 20_000, 100_000].map(autoShardCount)).toEqual([5, 5, 6, 10, 50]);
   });
 });

@@ -121,6 +121,16 @@ export const AUTO_SHARD_ABOVE = 4000;
 export const AUTO_SHARD_SIZE = 2000;
 
 /**
+ * The fewest article shards chosen automatically: an edit rebuilds one shard, so its cost is a
+ * share of the archive. At 5,000 articles, 5 shards rebuilt a body edit in 6.9 % of the cold
+ * build and 3 shards in 19 %, at the same cold time (BENCHMARKS.md).
+ */
+export const AUTO_SHARD_MIN = 5;
+
+/** The number of article shards `npm run build` chooses for `articles` articles (above `AUTO_SHARD_ABOVE`). */
+export const autoShardCount = (articles: number) => Math.max(AUTO_SHARD_MIN, Math.ceil(articles / AUTO_SHARD_SIZE));
+
+/**
  * List pages (home archive, tag and author pages) per lists shard when the plan chooses: a
  * lists shard knows the articles its pages show, ~10 per page.
  */
