@@ -74,25 +74,17 @@ const stateDir = join(cacheDir, 'shards');
 const outDir = join(root, 'dist');
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
-/** Shard builds running now, stopped when the driver fails. */
-const running = new Set<ReturnType<typeof spawn>>();
-
 function fail(message: string, code = 2): never {
   console.error(`build: ${message}`);
-  for (const child of running) child.kill();
   process.exit(code);
 }
 
 /** Runs a Node script (Astro's, this one) with extra environment variables; resolves with its exit code. */
 function runNode(args: string[], env: Record<string, string>): Promise<number> {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
-  running.add(child);
   return new Promise((resolvePromise, reject) => {
     child.on('error', reject);
-    child.on('close', (code, signal) => {
-      running.delete(child);
-      resolvePromise(code ?? (signal ? 128 : 1));
-    });
+    child.on('close', (code, signal) => resolvePromise(code ?? (signal ? 128 : 1)));
   });
 }
 
