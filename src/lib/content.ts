@@ -104,8 +104,8 @@ async function loadLists(): Promise<SiteLists<Article>> {
   const [newsroom, { settings }] = await Promise.all([getNewsroom(), getSite()]);
   const role = shardRole();
   // The whole build, and an article shard, whose list pages are not kept: from the articles it knows.
-  const known = siteLists(newsroom.articles, [...newsroom.authors.keys()], settings.pageSize, FEED_SIZE);
-  if (role.kind !== 'lists') return known;
+  const fromKnown = () => siteLists(newsroom.articles, [...newsroom.authors.keys()], settings.pageSize, FEED_SIZE);
+  if (role.kind !== 'lists') return fromKnown();
   // A lists shard: the part of the whole archive's lists its plan hands it.
   const planned = role.plan.lists;
   const byId = new Map(newsroom.articles.map((article) => [article.id, article]));
@@ -121,10 +121,13 @@ async function loadLists(): Promise<SiteLists<Article>> {
       count: entry.count,
     });
   const feeds = (record: Record<string, string[]>) => new Map(Object.entries(record).map(([key, ids]) => [key, ids.map(article)]));
+  // Another lists shard's home page is not kept: the one it can make of the articles it knows will do.
+  const home = planned.home
+    ? { lead: planned.home.lead === null ? undefined : article(planned.home.lead), home: page(planned.home.page) }
+    : fromKnown();
   return {
-    // Another lists shard's home page is not kept: the one it can make of the articles it knows will do.
-    lead: planned.home ? (planned.home.lead === null ? undefined : article(planned.home.lead)) : known.lead,
-    home: planned.home ? page(planned.home.page) : known.home,
+    lead: home.lead,
+    home: home.home,
     archive: planned.archive.map((ids) => ({ url: ids.url, params: { page: String(ids.number) }, page: page(ids) })),
     tags: planned.tags.map(listPage('tag', urls.tag)),
     authors: planned.authors.map(listPage('author', urls.author)),
