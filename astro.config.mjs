@@ -102,7 +102,8 @@ export default defineConfig({
     // Pages whose `getStaticPaths()` gives a `cacheKey` (src/lib/cache-keys.ts) are copied from
     // the previous build when neither their key nor their code changed. The cache is kept in
     // `cacheDir`; a build without it renders everything.
-    incrementalBuild: articleCount <= INCREMENTAL_BUILD_MAX_ARTICLES,
+    // A patch renders a few pages afresh into an empty folder: nothing to keep from before.
+    incrementalBuild: shard.kind !== 'patch' && articleCount <= INCREMENTAL_BUILD_MAX_ARTICLES,
   },
   integrations: [
     // First: a bad article stops the build with the check's report before Astro loads any content.

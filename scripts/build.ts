@@ -7,17 +7,22 @@
  * each with its own cache and output folder, skipping a shard whose input digest is unchanged
  * since its last successful build, and assembles `dist/` from the shards' outputs
  * (`scripts/shards/assemble.ts`).
+ *
+ * After an edit, a shard whose code, settings and set of pages are as at its last build is not
+ * built again: the plan names the pages whose digest changed (`ShardUnits`), one `astro build`
+ * (the patch) renders those pages of all such shards together, and the driver copies them into
+ * the shards' outputs and indexes again the search bundle of a shard whose own articles changed.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatSummary, formatText } from '../content-check/index.ts';
 import { parseYaml } from '../src/content-model/yaml.ts';
 import { discoverContent } from '../src/content-model/index.ts';
 import { getCommentCounts } from '../src/lib/comments.ts';
-import { listShardFiles, SHARD_ENV, shardOfSlug, type ShardPlan } from '../src/lib/shards.ts';
+import { listShardFiles, PATCH_SHARD, SHARD_ENV, shardOfSlug, type ShardPlan } from '../src/lib/shards.ts';
 import { assemble, type ShardOutput } from './shards/assemble.ts';
 import {
   AUTO_SHARD_ABOVE,
@@ -26,7 +31,9 @@ import {
   autoShardCount,
   LIST_PAGES_PER_SHARD,
   planShards,
+  unitsDigest,
   type ShardInput,
+  type ShardUnits,
 } from './shards/plan.ts';
 import { resolveContentDir } from '../src/content-model/content-dir.ts';
 import { parseCommandLine } from './command-line.ts';
@@ -117,20 +124,31 @@ if (Number.isNaN(buildTime.getTime())) fail(`${SHARD_ENV.buildTime}="${timeText 
 
 const plansDir = join(stateDir, 'plans');
 const planFile = (name: string) => join(plansDir, `${name}.json`);
+/** A shard's digests page by page, as planned (`ShardUnits`). */
+const plannedUnitsFile = (name: string) => join(plansDir, `${name}.units.json`);
+/** The shards a patch renders pages of (`PatchTarget[]`); absent when nothing is patched. */
+const patchTargetsFile = join(plansDir, 'patch-targets.json');
 const inputsFile = join(stateDir, 'shards.json');
 const digestFile = (name: string) => join(stateDir, name, 'digest');
+/** The digests of the pages of a shard's output as it is (written with its digest). */
+const builtUnitsFile = (name: string) => join(stateDir, name, 'units.json');
 const shardOut = (name: string) => join(stateDir, name, 'dist');
+
+/** Pages of one shard that a patch renders again. */
+interface PatchTarget {
+  name: string;
+  files: string[];
+  /** Its own articles changed: its search bundle is written again. */
+  reindex: boolean;
+}
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Builds one shard unless its output of the same inputs is there; gives back what it did. */
-async function buildShard(input: ShardInput): Promise<'built' | 'kept'> {
-  const previous = await readFile(digestFile(input.name), 'utf8').catch(() => '');
-  if (previous === input.digest && existsSync(shardOut(input.name))) return 'kept';
-  // No digest while building: a build that fails half-way is never taken for a finished one.
-  await rm(digestFile(input.name), { force: true });
-  // One cache of transformed images for all shards: a photo on the cards of several shards is
-  // encoded once (Astro keys each file by its source and options).
-  const assets = join(stateDir, input.name, 'cache', 'assets');
+/**
+ * One cache of transformed images for all shards (and the patch): a photo on the cards of
+ * several shards is encoded once (Astro keys each file by its source and options).
+ */
+async function shareImageCache(name: string): Promise<void> {
+  const assets = join(stateDir, name, 'cache', 'assets');
   await mkdir(join(stateDir, 'assets'), { recursive: true });
   await mkdir(dirname(assets), { recursive: true });
   if (!(await lstat(assets).catch(() => undefined))?.isSymbolicLink()) {
@@ -138,6 +156,21 @@ async function buildShard(input: ShardInput): Promise<'built' | 'kept'> {
     // Relative, so that a cache restored at another path (CI) still points at it.
     await symlink(relative(dirname(assets), join(stateDir, 'assets')), assets);
   }
+}
+
+/** Records that a shard's output is that of `input`: its page digests, then its digest. */
+async function markBuilt(input: ShardInput): Promise<void> {
+  if (existsSync(plannedUnitsFile(input.name))) await copyFile(plannedUnitsFile(input.name), builtUnitsFile(input.name));
+  await writeFile(digestFile(input.name), input.digest);
+}
+
+/** Builds one shard unless its output of the same inputs is there; gives back what it did. */
+async function buildShard(input: ShardInput): Promise<'built' | 'kept'> {
+  const previous = await readFile(digestFile(input.name), 'utf8').catch(() => '');
+  if (previous === input.digest && existsSync(shardOut(input.name))) return 'kept';
+  // No digest while building: a build that fails half-way is never taken for a finished one.
+  await rm(digestFile(input.name), { force: true });
+  await shareImageCache(input.name);
   const code = await astroBuild({
     [SHARD_ENV.shard]: input.shard,
     [SHARD_ENV.plan]: planFile(input.name),
@@ -154,8 +187,72 @@ async function buildShard(input: ShardInput): Promise<'built' | 'kept'> {
     );
     console.log(`[build] shard ${input.name}: search index of ${pages.toLocaleString('en')} pages`);
   }
-  await writeFile(digestFile(input.name), input.digest);
+  await markBuilt(input);
   return 'built';
+}
+
+/**
+ * The pages of a shard that a patch can render again instead of a whole build: its output is
+ * complete and was made from the same code, settings and set of pages, only some pages' digests
+ * differ. `undefined` when the shard must be built whole (or kept, when nothing differs).
+ */
+async function patchTarget(name: string, planned: ShardUnits, digest: string): Promise<PatchTarget | undefined> {
+  const built = await readFile(builtUnitsFile(name), 'utf8')
+    .then((text) => JSON.parse(text) as ShardUnits)
+    .catch(() => undefined);
+  const finished = await readFile(digestFile(name), 'utf8').catch(() => '');
+  if (!built || finished !== unitsDigest(built) || finished === digest || !existsSync(shardOut(name))) return undefined;
+  if (built.base !== planned.base) return undefined;
+  const files = Object.keys(planned.files);
+  if (files.length !== Object.keys(built.files).length || files.some((file) => built.files[file] === undefined)) return undefined;
+  return { name, files: files.filter((file) => built.files[file] !== planned.files[file]), reindex: built.search !== planned.search };
+}
+
+/**
+ * Renders the pages the targets name in one `astro build` (the patch) and puts them into the
+ * shards' outputs; a shard whose own articles changed gets its search bundle written again.
+ */
+async function patchShards(targets: readonly PatchTarget[], inputs: readonly ShardInput[]): Promise<void> {
+  const out = shardOut(PATCH_SHARD);
+  await rm(out, { recursive: true, force: true });
+  await shareImageCache(PATCH_SHARD);
+  const code = await astroBuild({
+    [SHARD_ENV.shard]: PATCH_SHARD,
+    [SHARD_ENV.plan]: planFile(PATCH_SHARD),
+    [SHARD_ENV.outDir]: out,
+    [SHARD_ENV.buildTime]: buildTime.toISOString(),
+    SZPALTA_CONTENT_DIR: contentDir,
+    SZPALTA_CACHE_DIR: join(stateDir, PATCH_SHARD, 'cache'),
+  });
+  if (code !== 0) fail(`the patch failed (astro build exited with ${code}); dist/ was not changed`, 1);
+  // Images of the patched pages (hashed names: an existing file is the same file).
+  const assets = await readdir(join(out, '_astro')).catch(() => [] as string[]);
+  for (const target of targets) {
+    const input = inputs.find((candidate) => candidate.name === target.name);
+    if (!input) throw new Error(`patch: ${target.name} is not in the plan`);
+    // No digest while the output changes: a patch cut short leaves a shard that is built whole next time.
+    await rm(digestFile(target.name), { force: true });
+    for (const file of target.files) {
+      const from = join(out, file);
+      if (!existsSync(from)) fail(`the patch did not render ${file} of shard ${target.name}; dist/ was not changed`, 1);
+      await mkdir(dirname(join(shardOut(target.name), file)), { recursive: true });
+      await copyFile(from, join(shardOut(target.name), file));
+    }
+    await mkdir(join(shardOut(target.name), '_astro'), { recursive: true });
+    for (const asset of assets) {
+      const to = join(shardOut(target.name), '_astro', asset);
+      if (!existsSync(to)) await copyFile(join(out, '_astro', asset), to);
+    }
+    const search = target.reindex ? shardSearchIndex(target.name) : undefined;
+    if (search) {
+      await rm(join(shardOut(target.name), search.folder), { recursive: true, force: true });
+      const pages = await writeSearchIndex(shardOut(target.name), search.glob, search.folder).catch((error: unknown) =>
+        fail(`shard ${target.name}: ${error instanceof Error ? error.message : String(error)}; dist/ was not changed`, 1),
+      );
+      console.log(`[build] shard ${target.name}: search index of ${pages.toLocaleString('en')} pages`);
+    }
+    await markBuilt(input);
+  }
 }
 
 if (values.only !== undefined) {
@@ -203,6 +300,19 @@ async function checkAndPlan(): Promise<void> {
   await rm(plansDir, { recursive: true, force: true });
   await mkdir(plansDir, { recursive: true });
   for (const [name, plan] of planned.plans) await writeFile(planFile(name), JSON.stringify(plan));
+  for (const [name, units] of planned.units) await writeFile(plannedUnitsFile(name), JSON.stringify(units));
+  // Shards that need only some pages rendered again (after an edit): one patch for all of them.
+  // (A CI plan job has no shard outputs, so it plans no patch.)
+  const targets: PatchTarget[] = [];
+  for (const input of planned.shards) {
+    const target = await patchTarget(input.name, planned.units.get(input.name) as ShardUnits, input.digest);
+    if (target) targets.push(target);
+  }
+  if (targets.length > 0) {
+    const plan = planned.patchPlan(new Map(targets.map((target) => [target.name, target.files])));
+    await writeFile(planFile(PATCH_SHARD), JSON.stringify(plan));
+    await writeFile(patchTargetsFile, JSON.stringify(targets));
+  }
   await writeFile(inputsFile, JSON.stringify(planned.shards, null, 1));
   const planMs = Date.now() - started;
   console.log(
@@ -228,11 +338,13 @@ if (planCode !== 0) process.exit(planCode);
 const planned = { shards: JSON.parse(await readFile(inputsFile, 'utf8')) as ShardInput[] };
 const planMs = Date.now() - started;
 
-const report: { name: string; done: string; ms: number }[] = [];
+const patchTargets = existsSync(patchTargetsFile) ? (JSON.parse(await readFile(patchTargetsFile, 'utf8')) as PatchTarget[]) : [];
+const report: { name: string; done: 'built' | 'kept' | 'patched'; ms: number }[] = [];
 // One after another: Astro writes part of a build's state into the project's own `.astro/`
 // folder (content-assets.mjs), so two builds of one checkout at once break each other; a CI
 // matrix gives every shard its own checkout.
 for (const input of planned.shards) {
+  if (patchTargets.some((target) => target.name === input.name)) continue;
   const shardStarted = Date.now();
   const done = await buildShard(input);
   report.push({ name: input.name, done, ms: Date.now() - shardStarted });
@@ -240,14 +352,31 @@ for (const input of planned.shards) {
     `[build] shard ${input.name} (${input.articles.toLocaleString('en')} article pages): ${done} (${seconds(Date.now() - shardStarted)})`,
   );
 }
+if (patchTargets.length > 0) {
+  const patchStarted = Date.now();
+  await patchShards(patchTargets, planned.shards);
+  const ms = Date.now() - patchStarted;
+  for (const target of patchTargets) report.push({ name: target.name, done: 'patched', ms });
+  console.log(
+    `[build] patch: ${patchTargets.map((target) => `${target.files.length.toLocaleString('en')} pages of ${target.name}`).join(', ')} (${seconds(ms)})`,
+  );
+}
 
 // The previous dist/ holds the kept shards' files as they are, unless it was assembled from other shards.
 const previousShards = await readFile(join(stateDir, 'assembled.json'), 'utf8').catch(() => '');
 const sameLayout = previousShards === JSON.stringify(planned.shards.map((input) => input.name));
 const unchanged = (name: string) => sameLayout && report.find((entry) => entry.name === name)?.done === 'kept';
+/** A patched shard: the files the patch wrote (pages, new images, a new search bundle) changed, no other. */
+const patched = (name: string) => {
+  const target = patchTargets.find((candidate) => candidate.name === name);
+  if (!sameLayout || !target) return undefined;
+  const files = new Set(target.files);
+  const search = target.reindex ? shardSearchIndex(name)?.folder : undefined;
+  return (path: string) => files.has(path) || path.startsWith('_astro/') || (search !== undefined && path.startsWith(`${search}/`));
+};
 const outputs: ShardOutput[] = [];
 for (const input of planned.shards) {
-  const base = { name: input.name, dir: shardOut(input.name), unchanged: unchanged(input.name) };
+  const base = { name: input.name, dir: shardOut(input.name), unchanged: unchanged(input.name), patched: patched(input.name) };
   if (input.name === 'lists') {
     // The main lists shard: everything but article pages and the other lists shards' pages.
     outputs.push({ ...base, keep: () => true });
@@ -284,6 +413,7 @@ await writeFile(
     1,
   ),
 );
+const count = (done: (typeof report)[number]['done']) => report.filter((entry) => entry.done === done).length;
 console.log(
-  `[build] done in ${seconds(Date.now() - started)}: ${report.filter((entry) => entry.done === 'built').length} shards built, ${report.filter((entry) => entry.done === 'kept').length} kept`,
+  `[build] done in ${seconds(Date.now() - started)}: ${count('built')} shards built, ${count('patched')} patched, ${count('kept')} kept`,
 );

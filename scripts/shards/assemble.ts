@@ -15,6 +15,11 @@ export interface ShardOutput {
    * site by a hard link (no copy; the site's files are never written in place) where it has them.
    */
   unchanged?: boolean;
+  /**
+   * The shard was patched since the previous assembly (`scripts/build.ts`): the files for which
+   * this answers `true` changed, the others are taken from the previous site as for `unchanged`.
+   */
+  patched?: ((path: string) => boolean) | undefined;
 }
 
 /** Two shards wrote the same path with different bytes: the site would depend on the order. */
@@ -67,7 +72,7 @@ export async function assemble(outputs: readonly ShardOutput[], outDir: string):
       folders.add(folder);
     }
     if (
-      output.unchanged &&
+      (output.unchanged || (output.patched !== undefined && !output.patched(path))) &&
       (await link(join(outDir, path), target).then(
         () => true,
         () => false,

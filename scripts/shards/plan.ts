@@ -6,7 +6,17 @@ import { decodeSource, splitFrontMatter } from '../../src/content-model/source.t
 import { parseYaml } from '../../src/content-model/yaml.ts';
 import { collectionModel, discoverContent } from '../../src/content-model/index.ts';
 import { FEED_SIZE } from '../../src/lib/feed-size.ts';
-import { articleShardName, listShardName, shardOfSlug, type PlanArticle, type PlannedLists, type ShardPlan } from '../../src/lib/shards.ts';
+import {
+  articleShardName,
+  listShardName,
+  outputFile as urlFile,
+  PATCH_SHARD,
+  shardOfSlug,
+  type PlanArticle,
+  type PlannedLinks,
+  type PlannedLists,
+  type ShardPlan,
+} from '../../src/lib/shards.ts';
 import { siteLists } from '../../src/lib/routes.ts';
 import { urls } from '../../src/lib/urls.ts';
 import { readSettingsFile } from '../../src/content-model/settings-file.ts';
@@ -26,7 +36,7 @@ import { isPublished, NEWS_WINDOW_MS } from '../../src/utils/publishing.ts';
  */
 
 /** Bumped whenever a digest is computed differently, so that older outputs are rebuilt. */
-const DIGEST_VERSION = '1';
+const DIGEST_VERSION = '2';
 
 /** An article as the driver knows it: the plan entry plus what ordering and digests need. */
 interface IndexedArticle {
@@ -60,6 +70,103 @@ export interface PlanResult {
   /** Every article, with its shard. */
   index: PlanArticle[];
   shards: ShardInput[];
+  /** Each shard's output, file by file, with what each file shows (`ShardUnits`), by shard name. */
+  units: Map<string, ShardUnits>;
+  /** The plan of a patch that renders the files `changed` names (shard name → files) again. */
+  patchPlan: (changed: ReadonlyMap<string, Iterable<string>>) => ShardPlan;
+}
+
+/**
+ * A shard's output as digests: one for each page or feed whose content depends on articles
+ * (every article page, list page and feed, the home page, the site feed and the news sitemap),
+ * and one (`base`) for everything else it renders (code, settings, static pages, which pages
+ * exist, the index pages' counts, the sitemap). After an edit, a shard whose `base` and set of
+ * files are the same as at its last build needs only the files whose digest changed rendered
+ * again (a patch, `scripts/build.ts`); otherwise it is built again whole.
+ */
+export interface ShardUnits {
+  version: 1;
+  base: string;
+  /** What the shard's search bundle indexes (its own articles' files); a change re-indexes it. */
+  search: string;
+  /** Output file (relative to the output folder) → digest of what it shows. */
+  files: Record<string, string>;
+}
+
+/** The digest of a whole shard: equal digests mean equal outputs (CI's matrix keeps a shard by it). */
+export const unitsDigest = (units: ShardUnits) => sha256(JSON.stringify(units));
+
+/** What a page of a shard adds to a patch's plan when the patch renders it again. */
+type UnitPart =
+  | { kind: 'article'; id: string; links: PlannedLinks }
+  | { kind: 'archive'; page: Page<string> }
+  | { kind: 'tag' | 'author'; key: string; count: number; page: Page<string> }
+  | { kind: 'feed'; of: 'tag' | 'author'; key: string; ids: string[] }
+  | { kind: 'home'; home: NonNullable<PlannedLists['home']> }
+  | { kind: 'site-feed' }
+  | { kind: 'news' };
+
+interface Unit {
+  digest: string;
+  /** The articles the page shows (a patch's plan must know them). */
+  shows: readonly IndexedArticle[];
+  part: UnitPart;
+}
+
+/** Collects one shard's digests while the plan walks its pages. */
+class ShardUnitsBuilder {
+  readonly base = createHash('sha256');
+  readonly search = createHash('sha256');
+  readonly units = new Map<string, Unit>();
+  #result: ShardUnits | undefined;
+
+  constructor(base: string) {
+    this.base.update(base);
+  }
+
+  /** A page or feed of this shard; `text` is everything it shows that may change between builds. */
+  add(file: string, unit: { text: string; shows: readonly IndexedArticle[]; part: UnitPart }): void {
+    if (this.units.has(file)) throw new Error(`plan: two pages of one shard write ${file}`);
+    this.units.set(file, { digest: sha256(unit.text), shows: unit.shows, part: unit.part });
+  }
+
+  result(): ShardUnits {
+    this.#result ??= {
+      version: 1,
+      base: this.base.digest('hex'),
+      search: this.search.digest('hex'),
+      files: Object.fromEntries([...this.units].map(([file, unit]) => [file, unit.digest])),
+    };
+    return this.#result;
+  }
+
+  digest(): string {
+    return unitsDigest(this.result());
+  }
+}
+
+/** Adds a list page's or feed's part to the lists of a plan. */
+function addPart(lists: PlannedLists, part: UnitPart): void {
+  switch (part.kind) {
+    case 'archive':
+      lists.archive.push(part.page);
+      break;
+    case 'tag':
+    case 'author':
+      (part.kind === 'tag' ? lists.tags : lists.authors).push({ key: part.key, count: part.count, page: part.page });
+      break;
+    case 'feed':
+      (part.of === 'tag' ? lists.tagFeeds : lists.authorFeeds)[part.key] = part.ids;
+      break;
+    case 'home':
+      lists.home = part.home;
+      break;
+    case 'article':
+    case 'site-feed':
+    case 'news':
+      // Article pages take their links from the plan's `links`; the site feed and the news sitemap from the articles it knows.
+      break;
+  }
 }
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -217,6 +324,25 @@ export function planShards({ root, contentDir, shards, buildTime, commentCounts,
     ...lists.authors.map((route) => ({ kind: 'author' as const, key: route.params.author, count: route.count, page: route.page })),
   ];
   const parts = listShards ?? Math.max(1, Math.ceil(listUnits.length / LIST_PAGES_PER_SHARD));
+  const ids = (page: Page<IndexedArticle>): Page<string> => ({ ...page, items: page.items.map((article) => article.id) });
+  const listPartOf = (unit: (typeof listUnits)[number]): UnitPart =>
+    unit.kind === 'archive'
+      ? { kind: 'archive', page: ids(unit.page) }
+      : { kind: unit.kind, key: unit.key, count: unit.count, page: ids(unit.page) };
+  const homePart = { kind: 'home', home: { lead: lists.lead?.id ?? null, page: ids(lists.home) } } as const;
+  const tagCounts = Object.fromEntries(lists.tagCounts);
+  const authorCounts = Object.fromEntries(lists.authorCounts);
+  const emptyLists = (): PlannedLists => ({
+    home: null,
+    archive: [],
+    tags: [],
+    authors: [],
+    tagFeeds: {},
+    authorFeeds: {},
+    tagCounts,
+    authorCounts,
+    elsewhere: [],
+  });
   const planOf = (
     shard: ShardPlan['shard'],
     articles: Iterable<IndexedArticle>,
@@ -241,8 +367,10 @@ export function planShards({ root, contentDir, shards, buildTime, commentCounts,
 
   const result: ShardInput[] = [];
   const plans = new Map<string, ShardPlan>();
+  const units = new Map<string, ShardUnitsBuilder>();
   for (let index = 1; index <= shards; index += 1) {
-    const hash = createHash('sha256').update(`${sharedDigest}\narticles ${index}\n`);
+    const name = articleShardName(index);
+    const shard = new ShardUnitsBuilder(`${sharedDigest}\narticles ${index}\n`);
     // What this shard knows: its own articles, the feed's (every shard renders the site feed's
     // page, the lists shard's copy is the one kept) and the articles its pages link to.
     const known = new Set<IndexedArticle>(feed);
@@ -251,85 +379,118 @@ export function planShards({ root, contentDir, shards, buildTime, commentCounts,
     for (const article of indexed) {
       if (article.plan.shard !== index) continue;
       known.add(article);
-      hash.update(`own ${article.id} ${article.fileHash} ${String(article.plan.published)}\n`);
-      for (const image of article.fileImages) hash.update(`${image}=${imageHash(image)}\n`);
+      // A draft or a future article has no page: its file changes nothing in the output.
       if (!article.plan.published) continue;
       count += 1;
       // What the article's page shows of other articles: its neighbours and related articles' cards.
       const { previous, next } = adjacentArticles(published, article.id);
       const related = relatedArticles(article, published);
       for (const other of [previous, next, ...related]) if (other) known.add(other);
-      links[article.id] = { previous: previous?.id ?? null, next: next?.id ?? null, related: related.map((other) => other.id) };
-      hash.update(`neighbours ${card(previous)} | ${card(next)}\n`);
-      hash.update(`related ${related.map(card).join(' | ')}\n`);
-      hash.update(`comments ${commentCounts?.get(article.id) ?? '-'}\n`);
+      const planned = { previous: previous?.id ?? null, next: next?.id ?? null, related: related.map((other) => other.id) };
+      links[article.id] = planned;
+      const own = `own ${article.id} ${article.fileHash} ${article.fileImages.map((image) => `${image}=${imageHash(image)}`).join(' ')}`;
+      shard.search.update(`${own}\n`);
+      shard.add(urlFile(urls.article(article.id)), {
+        text: [
+          own,
+          `neighbours ${card(previous)} | ${card(next)}`,
+          `related ${related.map(card).join(' | ')}`,
+          `comments ${commentCounts?.get(article.id) ?? '-'}`,
+        ].join('\n'),
+        shows: [article, ...[previous, next, ...related].filter((other) => other !== undefined)],
+        part: { kind: 'article', id: article.id, links: planned },
+      });
     }
-    const name = articleShardName(index);
     plans.set(name, planOf(index, known, links, null));
-    result.push({ name, shard: String(index), digest: hash.digest('hex'), articles: count });
+    units.set(name, shard);
+    result.push({ name, shard: String(index), digest: shard.digest(), articles: count });
   }
 
   // The lists shards: the list pages in order (archive, tags, authors), cut into `parts` runs of
   // about the same number of pages; a tag's or author's feed goes with its first page. Each
-  // shard's digest covers the cards its pages and feeds show.
-  const ids = (page: Page<IndexedArticle>): Page<string> => ({ ...page, items: page.items.map((article) => article.id) });
+  // page's and feed's digest covers the cards it shows.
   const perPart = Math.max(1, Math.ceil(listUnits.length / parts));
-  const tagCounts = Object.fromEntries(lists.tagCounts);
-  const authorCounts = Object.fromEntries(lists.authorCounts);
   const partOf = (position: number) => Math.min(parts, Math.floor(position / perPart) + 1);
   const elsewhere = published.map((article) => urls.article(article.id));
   listUnits.forEach((unit, position) => {
     if (partOf(position) !== 1) elsewhere.push(unit.page.url);
   });
+  const news = published.filter((article) => buildTime.getTime() - article.data.pubDate.getTime() <= NEWS_WINDOW_MS);
   for (let part = 1; part <= parts; part += 1) {
     const name = listShardName(part);
-    const hash = createHash('sha256').update(`${sharedDigest}\n${name}\n`);
+    const shard = new ShardUnitsBuilder(`${sharedDigest}\n${name}\n`);
     const known = new Set<IndexedArticle>(feed);
-    const planned: PlannedLists = {
-      home: null,
-      archive: [],
-      tags: [],
-      authors: [],
-      tagFeeds: {},
-      authorFeeds: {},
-      tagCounts,
-      authorCounts,
-      elsewhere: [],
-    };
-    const show = (label: string, articles: readonly IndexedArticle[]) => {
+    const planned = emptyLists();
+    const show = (file: string, label: string, articles: readonly IndexedArticle[], unitPart: UnitPart) => {
       for (const article of articles) known.add(article);
-      hash.update(`${label} ${articles.map(card).join(' | ')}\n`);
+      shard.add(file, { text: `${label} ${articles.map(card).join(' | ')}`, shows: articles, part: unitPart });
     };
     listUnits.forEach((unit, position) => {
       if (partOf(position) !== part) return;
-      const { page } = unit;
-      show(`${page.url} ${unit.count} ${page.number}/${page.total}`, page.items);
-      if (unit.kind === 'archive') planned.archive.push(ids(page));
-      else (unit.kind === 'tag' ? planned.tags : planned.authors).push({ key: unit.key, count: unit.count, page: ids(page) });
-      if (unit.kind === 'archive' || page.number !== 1) return;
+      const listPart = listPartOf(unit);
+      show(urlFile(unit.page.url), `${unit.page.url} ${unit.count} ${unit.page.number}/${unit.page.total}`, unit.page.items, listPart);
+      addPart(planned, listPart);
+      if (unit.kind === 'archive' || unit.page.number !== 1) return;
       const feedArticles = (unit.kind === 'tag' ? lists.tagFeeds : lists.authorFeeds).get(unit.key) ?? [];
-      show(`feed ${unit.kind} ${unit.key}`, feedArticles);
-      (unit.kind === 'tag' ? planned.tagFeeds : planned.authorFeeds)[unit.key] = feedArticles.map((article) => article.id);
+      const feedPart: UnitPart = { kind: 'feed', of: unit.kind, key: unit.key, ids: feedArticles.map((article) => article.id) };
+      show(
+        urlFile(unit.kind === 'tag' ? urls.tagFeed(unit.key) : urls.authorFeed(unit.key)),
+        `feed ${unit.kind} ${unit.key}`,
+        feedArticles,
+        feedPart,
+      );
+      addPart(planned, feedPart);
     });
     if (part === 1) {
       // The main lists shard: the home page, the index pages' counts, the site feed's full
       // articles, the news sitemap's window and the sitemap of the whole site.
-      planned.home = { lead: lists.lead?.id ?? null, page: ids(lists.home) };
+      planned.home = homePart.home;
       planned.elsewhere = elsewhere;
-      show('lead', lists.lead ? [lists.lead] : []);
-      show('home', lists.home.items);
-      hash.update(`counts ${JSON.stringify([tagCounts, authorCounts])}\n`);
-      for (const article of feed) {
-        hash.update(`feed ${article.id} ${article.fileHash}\n`);
-        for (const image of article.fileImages) hash.update(`${image}=${imageHash(image)}\n`);
-      }
-      const news = published.filter((article) => buildTime.getTime() - article.data.pubDate.getTime() <= NEWS_WINDOW_MS);
-      show('news', news);
-      hash.update(`sitemap ${elsewhere.join(' ')}\n`);
+      show(urlFile(urls.home), 'home', [...(lists.lead ? [lists.lead] : []), ...lists.home.items], homePart);
+      shard.add(urlFile(urls.feed), {
+        text: feed
+          .map(
+            (article) =>
+              `feed ${article.id} ${article.fileHash} ${article.fileImages.map((image) => `${image}=${imageHash(image)}`).join(' ')}`,
+          )
+          .join('\n'),
+        shows: [],
+        part: { kind: 'site-feed' },
+      });
+      show(urlFile(urls.newsSitemap), 'news', news, { kind: 'news' });
+      // Not one page each: the index pages' counts and the sitemaps' addresses. A change rebuilds the shard.
+      shard.base.update(`counts ${JSON.stringify([tagCounts, authorCounts])}\n`);
+      shard.base.update(`sitemap ${elsewhere.join(' ')}\n`);
     }
     plans.set(name, planOf(name, known, {}, planned));
-    result.push({ name, shard: name, digest: hash.digest('hex'), articles: 0 });
+    units.set(name, shard);
+    result.push({ name, shard: name, digest: shard.digest(), articles: 0 });
   }
 
-  return { plans, index: indexed.map((article) => article.plan), shards: result };
+  /** The plan of a patch that renders `changed` (shard name → files) again. */
+  const patchPlan = (changed: ReadonlyMap<string, Iterable<string>>): ShardPlan => {
+    const known = new Set<IndexedArticle>(feed);
+    const links: ShardPlan['links'] = {};
+    const planned = emptyLists();
+    for (const [name, files] of changed) {
+      const shard = units.get(name);
+      if (!shard) throw new Error(`patch: no shard ${name} in the plan`);
+      for (const file of files) {
+        const unit = shard.units.get(file);
+        if (!unit) throw new Error(`patch: shard ${name} has no page ${file}`);
+        for (const article of unit.shows) known.add(article);
+        if (unit.part.kind === 'article') links[unit.part.id] = unit.part.links;
+        else addPart(planned, unit.part);
+      }
+    }
+    return planOf(PATCH_SHARD, known, links, planned);
+  };
+
+  return {
+    plans,
+    index: indexed.map((article) => article.plan),
+    shards: result,
+    units: new Map([...units].map(([name, shard]) => [name, shard.result()])),
+    patchPlan,
+  };
 }

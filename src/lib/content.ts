@@ -105,8 +105,8 @@ async function loadLists(): Promise<SiteLists<Article>> {
   const role = shardRole();
   // The whole build, and an article shard, whose list pages are not kept: from the articles it knows.
   const fromKnown = () => siteLists(newsroom.articles, [...newsroom.authors.keys()], settings.pageSize, FEED_SIZE);
-  if (role.kind !== 'lists') return fromKnown();
-  // A lists shard: the part of the whole archive's lists its plan hands it.
+  if (role.kind !== 'lists' && role.kind !== 'patch') return fromKnown();
+  // A lists shard or a patch: the part of the whole archive's lists its plan hands it.
   const planned = role.plan.lists;
   const byId = new Map(newsroom.articles.map((article) => [article.id, article]));
   const article = (id: string) => required(byId, id, 'planned article');
@@ -121,7 +121,8 @@ async function loadLists(): Promise<SiteLists<Article>> {
       count: entry.count,
     });
   const feeds = (record: Record<string, string[]>) => new Map(Object.entries(record).map(([key, ids]) => [key, ids.map(article)]));
-  // Another lists shard's home page is not kept: the one it can make of the articles it knows will do.
+  // Another lists shard's home page (or a patch's that leaves the home page as it is) is not
+  // kept: the one it can make of the articles it knows will do.
   const home = planned.home
     ? { lead: planned.home.lead === null ? undefined : article(planned.home.lead), home: page(planned.home.page) }
     : fromKnown();

@@ -18,7 +18,7 @@ import { urls } from './urls.ts';
 export const SHARD_ENV = {
   /** Path of this shard's plan (JSON, `ShardPlan`). */
   plan: 'SZPALTA_SHARD_PLAN',
-  /** A lists shard's name (`lists`, `lists-2`, …) or the number of an article shard, 1…N. */
+  /** A lists shard's name (`lists`, `lists-2`, …), the number of an article shard, 1…N, or `patch`. */
   shard: 'SZPALTA_SHARD',
   /** The output folder of this shard's build. */
   outDir: 'SZPALTA_OUT_DIR',
@@ -85,7 +85,7 @@ export interface ShardPlan {
   shards: number;
   /** Number of lists shards (`lists`, `lists-2`, …). */
   listShards: number;
-  /** The shard this plan is for: a lists shard's name or the number of an article shard. */
+  /** The shard this plan is for: a lists shard's name, the number of an article shard or `patch`. */
   shard: string | number;
   /** Article files in the content folder when it was planned: a loader finding another number knows the plan is stale. */
   articleFiles: number;
@@ -98,11 +98,14 @@ export interface ShardPlan {
   articles: PlanArticle[];
   /** Articles whose bodies the site feed prints (the newest published): every shard renders them. */
   feedIds: string[];
-  /** An article shard: the links of each of its published articles (empty for a lists shard). */
+  /** An article shard: the links of each of its published articles (empty for a lists shard); a patch: of the article pages it renders. */
   links: Record<string, PlannedLinks>;
-  /** A lists shard: its lists (`null` for an article shard). */
+  /** A lists shard or a patch: its lists (`null` for an article shard). */
   lists: PlannedLists | null;
 }
+
+/** `SZPALTA_SHARD` of a patch build. */
+export const PATCH_SHARD = 'patch';
 
 /**
  * Which part of the site this build renders. Lists shard 1 (`lists`) is the main one: besides its
@@ -112,7 +115,13 @@ export interface ShardPlan {
 export type ShardRole =
   | { kind: 'whole' }
   | { kind: 'lists'; part: number; plan: ShardPlan & { lists: PlannedLists } }
-  | { kind: 'articles'; index: number; plan: ShardPlan };
+  | { kind: 'articles'; index: number; plan: ShardPlan }
+  /**
+   * A patch: after an edit, the driver renders in one `astro build` only the pages of any shard
+   * whose digest changed (article pages, list pages and feeds, the home page, the site feed, the
+   * news sitemap) and copies them into those shards' outputs (`scripts/build.ts`).
+   */
+  | { kind: 'patch'; plan: ShardPlan & { lists: PlannedLists } };
 
 /** Name of an article shard's folders and Pagefind bundle. */
 export const articleShardName = (index: number) => `articles-${index}`;
@@ -170,13 +179,14 @@ export function shardRole(env: NodeJS.ProcessEnv = process.env): ShardRole {
     const index = Number(shard);
     const part = Array.from({ length: plan.listShards }, (_, at) => at + 1).find((candidate) => listShardName(candidate) === shard);
     if (part !== undefined && plan.lists) role = { kind: 'lists', part, plan: { ...plan, lists: plan.lists } };
+    else if (shard === PATCH_SHARD && plan.lists) role = { kind: 'patch', plan: { ...plan, lists: plan.lists } };
     else if (Number.isInteger(index) && index >= 1 && index <= plan.shards) role = { kind: 'articles', index, plan };
     else {
       throw new Error(
         `${SHARD_ENV.shard}=${shard}: expected a lists shard (lists${plan.listShards > 1 ? ` to lists-${plan.listShards}` : ''}) or an article shard from 1 to ${plan.shards}`,
       );
     }
-    const planned = role.kind === 'lists' ? listShardName(role.part) : index;
+    const planned = role.kind === 'lists' ? listShardName(role.part) : role.kind === 'patch' ? PATCH_SHARD : index;
     if (plan.shard !== planned) throw new Error(`${SHARD_ENV.plan}=${planPath} is the plan of shard ${plan.shard}, not of ${shard}`);
   }
   if (env === process.env) roleCache[ROLE_KEY] = role;
@@ -188,7 +198,7 @@ export function shardRole(env: NodeJS.ProcessEnv = process.env): ShardRole {
  * per article, `params.slug`) render in the article's shard; `list` routes (list pages and their
  * feeds, from `getLists()`, which in a lists shard holds only that shard's) in the lists shards;
  * `site` routes (everything else with parameters: static pages, redirects) in the main lists
- * shard. The whole build renders all.
+ * shard. The whole build renders all; a patch the article pages its plan links and the lists it holds.
  */
 export function forShard<T extends { params: Record<string, string | number | undefined> }>(
   route: 'article' | 'list' | 'site',
@@ -196,9 +206,10 @@ export function forShard<T extends { params: Record<string, string | number | un
 ): T[] {
   const role = shardRole();
   if (role.kind === 'whole') return paths;
-  if (route === 'list') return role.kind === 'lists' ? paths : [];
+  if (route === 'list') return role.kind === 'lists' || role.kind === 'patch' ? paths : [];
   if (route === 'site') return role.kind === 'lists' && role.part === 1 ? paths : [];
   if (role.kind === 'lists') return [];
+  if (role.kind === 'patch') return paths.filter((path) => Object.hasOwn(role.plan.links, String(path.params['slug'])));
   return paths.filter((path) => shardOfSlug(String(path.params['slug']), role.plan.shards) === role.index);
 }
 
@@ -220,22 +231,26 @@ export function pagefindBundles(role: ShardRole = shardRole()): string[] {
 export function renderedArticleIds(role: ShardRole = shardRole()): Set<string> | undefined {
   if (role.kind === 'whole') return undefined;
   const ids = new Set(role.plan.feedIds);
+  if (role.kind === 'patch') for (const id of Object.keys(role.plan.links)) ids.add(id);
   if (role.kind === 'articles') for (const article of role.plan.articles) if (article.shard === role.index) ids.add(article.id);
   return ids;
 }
 
 /**
- * The links of an article shard's articles, from its plan, or `undefined` when the build knows
+ * The links of an article shard's (or a patch's) articles, from its plan, or `undefined` when the build knows
  * every article and finds them itself (the whole build; the lists shard, which renders no
  * article page).
  */
 export function plannedLinks(role: ShardRole = shardRole()): ReadonlyMap<string, PlannedLinks> | undefined {
-  return role.kind === 'articles' ? new Map(Object.entries(role.plan.links)) : undefined;
+  return role.kind === 'articles' || role.kind === 'patch' ? new Map(Object.entries(role.plan.links)) : undefined;
 }
+
+/** The output file of a site path, relative to the output folder: `/a/` is `a/index.html`, `/rss.xml` is `rss.xml`. */
+export const outputFile = (url: string) => (url.endsWith('/') ? `${url}index.html` : url).replace(/^\//, '');
 
 /** The files (under the output folder) of a lists shard's list pages and feeds. */
 export function listShardFiles(lists: PlannedLists): string[] {
-  const file = (url: string) => (url.endsWith('/') ? `${url}index.html` : url).replace(/^\//, '');
+  const file = outputFile;
   return [
     ...[...lists.archive, ...lists.tags.map((entry) => entry.page), ...lists.authors.map((entry) => entry.page)].map((page) =>
       file(page.url),

@@ -16,7 +16,8 @@ import { startStaticServer, type StaticServer } from '../support/static-server.t
  * `npm run build -- --shards 3 --list-shards 2` against the ordinary build of the same generated site: every
  * file of `dist/` is the same once hashed asset names are normalised, Pagefind's bundles are
  * compared by what a search finds in the browser, a second run keeps every shard, and after a
- * body edit only the edited article's shard is built again.
+ * body edit and a title edit only the pages that show them are rendered again (a patch), after
+ * which the site still equals a whole build of the edited content.
  */
 
 const ARTICLES = 240;
@@ -30,6 +31,9 @@ const SHARD_ARGS = ['--shards', String(SHARDS), '--list-shards', String(LIST_SHA
  */
 const MARKERS = ['zebrowcowy', 'kwarcogonek', 'lumenopalny'];
 const marker = (shard: number) => MARKERS[shard - 1] ?? '';
+/** A word the body edit adds (found by search afterwards) and the title the title edit sets. */
+const NEW_WORD = 'szafirogrzbiet';
+const NEW_TITLE = 'Tytuł poprawiony po korekcie redakcyjnej';
 
 interface Build {
   project: string;
@@ -215,18 +219,55 @@ describe(`a site of ${ARTICLES} articles built whole and in ${SHARDS} shards`, (
     });
   });
 
-  it('keeps every shard when nothing changed, and rebuilds only the edited article shard after a body edit', async () => {
+  it('keeps every shard when nothing changed; after edits it renders only the changed pages, and the site equals a whole build', async () => {
     const again = await runDriver(sharded.project, SHARD_ARGS, 'sharded-again');
-    expect(again).toContain('0 shards built, 5 kept');
+    expect(again).toContain('0 shards built, 0 patched, 5 kept');
 
-    // An article no other page shows the body of: not among the site feed's newest 30.
+    // A body edit of an article no other page shows the body of (not among the site feed's
+    // newest 30): the patch renders its page alone and indexes its shard's search again.
     const edited = slugs[ARTICLES - 5] as string;
     const shard = shardOfSlug(edited, SHARDS);
     const file = join(contentDir, 'articles', `${edited}.mdx`);
-    await writeFile(file, `${await readFile(file, 'utf8')}\nRedakcja uzupełniła ten tekst o zdanie kontrolne.\n`);
-    const after = await runDriver(sharded.project, SHARD_ARGS, 'sharded-edit');
-    expect(after).toContain('1 shards built, 4 kept');
-    expect(after).toMatch(new RegExp(`shard articles-${shard} .*: built`));
+    await writeFile(file, `${await readFile(file, 'utf8')}\nRedakcja uzupełniła ten tekst o zdanie kontrolne: ${NEW_WORD}.\n`);
+    const afterBody = await runDriver(sharded.project, SHARD_ARGS, 'sharded-edit');
+    expect(afterBody).toContain('0 shards built, 1 patched, 4 kept');
+    expect(afterBody).toContain(`[build] patch: 1 pages of articles-${shard} (`);
     expect(await readFile(join(sharded.dist, 'artykuly', edited, 'index.html'), 'utf8')).toContain('zdanie kontrolne');
+
+    // A title edit of the newest article: its card is on its neighbour's and related articles'
+    // pages in other shards, on the home page, its tag and author pages and feeds, the site feed
+    // and the news sitemap. No shard is built whole.
+    const newest = slugs[0] as string;
+    const newestFile = join(contentDir, 'articles', `${newest}.mdx`);
+    await writeFile(newestFile, (await readFile(newestFile, 'utf8')).replace(/^title: .*$/m, `title: "${NEW_TITLE}"`));
+    const afterTitle = await runDriver(sharded.project, SHARD_ARGS, 'sharded-title');
+    expect(afterTitle).toMatch(/0 shards built, [2-5] patched/);
+    const patchLine = afterTitle.split('\n').find((line) => line.startsWith('[build] patch: ')) ?? '';
+    expect(patchLine).toContain('pages of lists');
+    for (const path of ['index.html', 'rss.xml', 'sitemap-news.xml', `artykuly/${newest}/index.html`])
+      expect(await readFile(join(sharded.dist, path), 'utf8')).toContain(NEW_TITLE);
+
+    // The same content built whole: every file the same as the patched sharded site.
+    await runDriver(whole.project, [], 'whole-after-edits');
+    const [a, b] = await Promise.all([normalisedSite(whole.dist), normalisedSite(sharded.dist)]);
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    expect([...a.keys()].filter((path) => a.get(path) !== b.get(path))).toEqual([]);
+    expect([...a.values()].filter((text) => text.includes(NEW_TITLE)).length).toBeGreaterThan(5);
+
+    // The patched shard's search bundle finds the new word.
+    const browser = await launchChromium();
+    const server = await startStaticServer(sharded.dist);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/szukaj/?q=${NEW_WORD}`);
+      await page.locator('.search__status:not(:empty)').waitFor();
+      const links = await page
+        .locator('.search__results a')
+        .evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(links).toEqual([`/artykuly/${edited}/`]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });
