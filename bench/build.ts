@@ -257,7 +257,9 @@ interface DriverRun {
   planMs: number;
   assembleMs: number;
   totalMs: number;
-  shards: { name: string; done: 'built' | 'kept'; ms: number; peakBytes?: number | undefined }[];
+  shards: { name: string; done: 'built' | 'kept' | 'patched'; ms: number; peakBytes?: number | undefined }[];
+  /** The patch (one `astro build` of the changed pages of several shards), if there was one. */
+  patch?: { ms: number; pages: number; shards: string[]; peakBytes?: number | undefined } | null | undefined;
 }
 
 /**
@@ -268,7 +270,13 @@ async function driverRun(project: string, measurement: Measurement): Promise<Dri
   const file = join(project, '.cache', 'shards', 'last-run.json');
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
-  const run = JSON.parse(text) as { planMs: number; assembleMs: number; totalMs: number; shardRuns: DriverRun['shards'] };
+  const run = JSON.parse(text) as {
+    planMs: number;
+    assembleMs: number;
+    totalMs: number;
+    shardRuns: DriverRun['shards'];
+    patch?: DriverRun['patch'];
+  };
   // The driver's own process is not in the list; its other children (the plan) are not shards.
   const builds = (measurement.processes ?? []).filter((entry) => /astro\.mjs build\b/.test(entry.commandLine));
   let next = 0;
@@ -276,7 +284,9 @@ async function driverRun(project: string, measurement: Measurement): Promise<Dri
     ...shard,
     peakBytes: shard.done === 'built' ? builds[next++]?.peakBytes : undefined,
   }));
-  return { planMs: run.planMs, assembleMs: run.assembleMs, totalMs: run.totalMs, shards };
+  // The patch runs after the shards built whole.
+  const patch = run.patch ? { ...run.patch, peakBytes: builds[next]?.peakBytes } : undefined;
+  return { planMs: run.planMs, assembleMs: run.assembleMs, totalMs: run.totalMs, shards, patch };
 }
 
 const median = (numbers: number[]) => {
@@ -465,8 +475,12 @@ function report(results: Result[], machine: Record<string, string>, toolVersions
       if (!run) return [];
       const rebuilt = run.shards.filter((shard) => shard.done === 'built');
       const shards = rebuilt.map((shard) => `${shard.name} ${seconds(shard.ms)}`).join(', ') || 'none';
+      const kept = run.shards.filter((shard) => shard.done === 'kept').length;
+      const patch = run.patch
+        ? `, patch of ${run.patch.pages.toLocaleString('en')} pages of ${run.patch.shards.length} shards ${seconds(run.patch.ms)}${run.patch.peakBytes ? ` (${formatBytes(run.patch.peakBytes)})` : ''}`
+        : '';
       return [
-        `  - after ${what}: plan ${seconds(run.planMs)}, shards rebuilt: ${shards} (${run.shards.length - rebuilt.length} kept), assembly ${seconds(run.assembleMs)}; driver total ${seconds(run.totalMs)}`,
+        `  - after ${what}: plan ${seconds(run.planMs)}, shards rebuilt: ${shards}${patch} (${kept} kept), assembly ${seconds(run.assembleMs)}; driver total ${seconds(run.totalMs)}`,
       ];
     };
     return [

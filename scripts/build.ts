@@ -352,10 +352,16 @@ for (const input of planned.shards) {
     `[build] shard ${input.name} (${input.articles.toLocaleString('en')} article pages): ${done} (${seconds(Date.now() - shardStarted)})`,
   );
 }
+let patchRun: { ms: number; pages: number; shards: string[] } | null = null;
 if (patchTargets.length > 0) {
   const patchStarted = Date.now();
   await patchShards(patchTargets, planned.shards);
   const ms = Date.now() - patchStarted;
+  patchRun = {
+    ms,
+    pages: patchTargets.reduce((sum, target) => sum + target.files.length, 0),
+    shards: patchTargets.map((target) => target.name),
+  };
   for (const target of patchTargets) report.push({ name: target.name, done: 'patched', ms });
   console.log(
     `[build] patch: ${patchTargets.map((target) => `${target.files.length.toLocaleString('en')} pages of ${target.name}`).join(', ')} (${seconds(ms)})`,
@@ -408,7 +414,7 @@ console.log(`[build] dist/: ${assembled.files.toLocaleString('en')} files from $
 await writeFile(
   join(stateDir, 'last-run.json'),
   JSON.stringify(
-    { buildTime: buildTime.toISOString(), shards, planMs, shardRuns: report, assembleMs, totalMs: Date.now() - started },
+    { buildTime: buildTime.toISOString(), shards, planMs, shardRuns: report, patch: patchRun, assembleMs, totalMs: Date.now() - started },
     null,
     1,
   ),
