@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateContent } from '../../bench/synthetic-content.ts';
-import { shardOfSlug, type PlannedLists } from '../../src/lib/shards.ts';
+import { outputFile, PATCH_SHARD, shardOfSlug, type PlannedLists } from '../../src/lib/shards.ts';
+import { urls } from '../../src/lib/urls.ts';
 import { ROOT } from '../../tests/support/build.ts';
 import { adjacentArticles, relatedArticles, sortNewestFirst } from '../../src/utils/articles.ts';
 import { AUTO_SHARD_ABOVE, autoShardCount, imageReferences, planShards, type PlanResult } from './plan.ts';
@@ -30,6 +31,21 @@ const articleData = (data: Record<string, unknown>) => ({
   tags: ((data['tags'] ?? []) as string[]).map((id) => ({ id })),
 });
 const digests = (result: PlanResult) => Object.fromEntries(result.shards.map((shard) => [shard.name, shard.digest]));
+/** The files whose digest differs between two plans, by shard; every shard's base and set of files must be the same. */
+function changedFiles(a: PlanResult, b: PlanResult): Map<string, string[]> {
+  const result = new Map<string, string[]>();
+  for (const [name, units] of b.units) {
+    const old = a.units.get(name);
+    expect(units.base, `base of ${name}`).toBe(old?.base);
+    expect(Object.keys(units.files)).toEqual(Object.keys(old?.files ?? {}));
+    const files = Object.keys(units.files).filter((file) => units.files[file] !== old?.files[file]);
+    if (files.length > 0) result.set(name, files);
+  }
+  return result;
+}
+/** The shards whose search bundle's digest differs between two plans. */
+const reindexed = (a: PlanResult, b: PlanResult) =>
+  [...b.units].filter(([name, units]) => a.units.get(name)?.search !== units.search).map(([name]) => name);
 /** The shards whose digest differs between two plans. */
 const changed = (a: PlanResult, b: PlanResult) =>
   a.shards.filter((shard) => digests(b)[shard.name] !== shard.digest).map((shard) => shard.name);
@@ -124,7 +140,12 @@ describe('planShards', () => {
     const before = plan();
     const restore = await edit(slug, (text) => `${text}\nJedno zdanie więcej.\n`);
     try {
-      expect(changed(before, plan())).toEqual([`articles-${shardOfSlug(slug, SHARDS)}`]);
+      const after = plan();
+      const shard = `articles-${shardOfSlug(slug, SHARDS)}`;
+      expect(changed(before, after)).toEqual([shard]);
+      // Of that shard, its page alone; its search bundle is indexed again.
+      expect(changedFiles(before, after)).toEqual(new Map([[shard, [`artykuly/${slug}/index.html`]]]));
+      expect(reindexed(before, after)).toEqual([shard]);
     } finally {
       await restore();
     }
@@ -142,6 +163,67 @@ describe('planShards', () => {
       // Its older neighbour's page links to it: that neighbour's shard changes too.
       const neighbour = slugs[ARTICLES - 2] as string;
       expect(names).toContain(`articles-${shardOfSlug(neighbour, SHARDS)}`);
+    } finally {
+      await restore();
+    }
+  });
+
+  it('a title edit changes the digests of exactly the pages that show it, and the patch plan renders those', async () => {
+    const slug = slugs[ARTICLES - 1] as string;
+    const before = plan();
+    const restore = await edit(slug, (text) => text.replace(/^title: .*$/m, 'title: "Nowy tytuł po korekcie"'));
+    try {
+      const after = plan();
+      // The pages that show the article, from the plans: article pages that link to it, list pages and feeds that list it.
+      const showing = new Set<string>();
+      for (const shardPlan of after.plans.values()) {
+        for (const [id, links] of Object.entries(shardPlan.links)) {
+          if (id === slug || links.previous === slug || links.next === slug || links.related.includes(slug))
+            showing.add(outputFile(urls.article(id)));
+        }
+        const lists = shardPlan.lists;
+        if (!lists) continue;
+        const pages = [...lists.archive, ...lists.tags.map((entry) => entry.page), ...lists.authors.map((entry) => entry.page)];
+        for (const page of pages) if (page.items.includes(slug)) showing.add(outputFile(page.url));
+        for (const [tag, ids] of Object.entries(lists.tagFeeds)) if (ids.includes(slug)) showing.add(outputFile(urls.tagFeed(tag)));
+        for (const [author, ids] of Object.entries(lists.authorFeeds))
+          if (ids.includes(slug)) showing.add(outputFile(urls.authorFeed(author)));
+        if (lists.home && (lists.home.lead === slug || lists.home.page.items.includes(slug))) showing.add(outputFile(urls.home));
+      }
+      const changedPages = changedFiles(before, after);
+      expect([...changedPages.values()].flat().sort()).toEqual([...showing].sort());
+      // Its own page, its newer neighbour's, a tag page, an author page at least.
+      expect(showing.size).toBeGreaterThanOrEqual(4);
+      expect(reindexed(before, after)).toEqual([`articles-${shardOfSlug(slug, SHARDS)}`]);
+
+      const patch = after.patchPlan(changedPages);
+      expect(patch.shard).toBe(PATCH_SHARD);
+      const patchedArticles = [...showing].filter((file) => file.startsWith('artykuly/'));
+      expect(
+        Object.keys(patch.links)
+          .map((id) => outputFile(urls.article(id)))
+          .sort(),
+      ).toEqual(patchedArticles.sort());
+      const lists = patch.lists as PlannedLists;
+      const listPages = [...lists.archive, ...lists.tags.map((entry) => entry.page), ...lists.authors.map((entry) => entry.page)];
+      expect(listPages.map((page) => outputFile(page.url)).sort()).toEqual(
+        [...showing]
+          .filter((file) => !file.startsWith('artykuly/'))
+          .filter((file) => !file.endsWith('rss.xml'))
+          .sort(),
+      );
+      // It knows every article the pages it renders show, and not the whole archive.
+      const known = new Set(patch.articles.map((article) => article.id));
+      const shown = [
+        ...Object.values(patch.links).flatMap((links) => [links.previous, links.next, ...links.related]),
+        ...Object.keys(patch.links),
+        ...listPages.flatMap((page) => page.items),
+      ].filter((id) => id !== null);
+      for (const id of shown) expect(known.has(id), `the patch knows ${id}`).toBe(true);
+      expect(known.size).toBeLessThan(ARTICLES);
+      expect(() => after.patchPlan(new Map([['lists', ['nie-ma/index.html']]]))).toThrow(
+        'patch: shard lists has no page nie-ma/index.html',
+      );
     } finally {
       await restore();
     }

@@ -7,6 +7,7 @@ import {
   articleShardName,
   listShardFiles,
   listShardName,
+  PATCH_SHARD,
   pagefindBundles,
   plannedLinks,
   renderedArticleIds,
@@ -90,6 +91,20 @@ describe('shardRole', () => {
     expect(shardSearchIndex(listShardName(2))).toBeUndefined();
     if (role.kind !== 'lists') throw new Error('not a lists shard');
     expect(listShardFiles(role.plan.lists)).toEqual(['tagi/rodo/index.html', 'tagi/rodo/rss.xml']);
+  });
+
+  it('a patch renders the article pages its plan links (of any shard) and the lists it holds', () => {
+    const file = join(dir, 'patch.json');
+    writeFileSync(file, JSON.stringify({ ...planOf(PATCH_SHARD), links: { b: { previous: 'a', next: null, related: [] } } }));
+    const role = shardRole({ SZPALTA_SHARD: PATCH_SHARD, SZPALTA_SHARD_PLAN: file });
+    expect(role.kind).toBe('patch');
+    // The feed's bodies (every shard renders the site feed) and the patched article's.
+    expect([...(renderedArticleIds(role) ?? [])].sort()).toEqual(['a', 'b']);
+    expect([...(plannedLinks(role) ?? [])]).toEqual([['b', { previous: 'a', next: null, related: [] }]]);
+    expect(pagefindBundles(role)).toEqual(['/pagefind/', '/pagefind-articles-1/', '/pagefind-articles-2/']);
+    expect(() => shardRole({ SZPALTA_SHARD: PATCH_SHARD, SZPALTA_SHARD_PLAN: planFile('lists') })).toThrow(
+      'is the plan of shard lists, not of patch',
+    );
   });
 
   it('refuses a shard outside the plan, one variable without the other, and a file that is not a plan', () => {
