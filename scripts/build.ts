@@ -46,7 +46,8 @@ by one \`astro build\`, as always; a larger one is built in shards of about ${AU
 
 Options:
   --shards N     build N article shards and one lists shard, one after another, then assemble
-                 dist/; a shard whose inputs did not change since its last build is kept
+                 dist/; a shard whose inputs did not change since its last build is kept, one
+                 with only some pages changed is patched (one astro build renders those pages)
   --plan-only    with --shards: check the content, write each shard's plan and the shard list
                  (<cache>/shards/plans/<shard>.json, shards.json), build nothing (CI's plan job)
   --list-shards M
