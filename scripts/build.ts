@@ -295,7 +295,15 @@ async function checkAndPlan(): Promise<void> {
   const comments = settings?.comments;
   const commentCounts = comments?.enabled && comments.url ? await getCommentCounts(comments.url) : undefined;
 
-  const planned = planShards({ root, contentDir, shards, buildTime, commentCounts, listShards });
+  const planned = planShards({
+    root,
+    contentDir,
+    shards,
+    buildTime,
+    commentCounts,
+    listShards,
+    readCache: join(stateDir, 'plan-read.json'),
+  });
   // The shard list last: a plan job cut short leaves no list that names plans not written.
   await rm(inputsFile, { force: true });
   await rm(plansDir, { recursive: true, force: true });

@@ -135,6 +135,28 @@ describe('planShards', () => {
     expect(digests(plan())).toEqual(digests(plan()));
   });
 
+  it('with a read cache, parses only changed files and plans exactly as without it', async () => {
+    const readCache = join(work, 'plan-read.json');
+    const cached = () => planShards({ root: ROOT, contentDir, shards: SHARDS, buildTime, readCache });
+    const first = cached();
+    expect((JSON.parse(await readFile(readCache, 'utf8')) as { files: unknown }).files).toHaveProperty([
+      `articles/${slugs[0] ?? ''}.mdx`,
+      'fields',
+      'tags',
+    ]);
+    const slug = slugs[3] as string;
+    const restore = await edit(slug, (text) => text.replace(/^title: .*$/m, 'title: "Tytuł zmieniony przy pamięci podręcznej"'));
+    try {
+      const [withCache, without] = [cached(), plan()];
+      expect(digests(withCache)).toEqual(digests(without));
+      expect(digests(withCache)).not.toEqual(digests(first));
+      expect(withCache.index.find((article) => article.id === slug)?.data['title']).toBe('Tytuł zmieniony przy pamięci podręcznej');
+      expect(JSON.stringify([...withCache.plans])).toBe(JSON.stringify([...without.plans]));
+    } finally {
+      await restore();
+    }
+  });
+
   it('a body edit of an article outside the feed changes only its own shard', async () => {
     const slug = slugs[ARTICLES - 1] as string;
     const before = plan();
