@@ -34,6 +34,19 @@ export class ShardConflictError extends Error {
   }
 }
 
+/** Runs `task` on every item, at most `limit` at a time; the first failure stops the rest and is thrown. */
+async function inParallel<T>(items: readonly T[], task: (item: T) => Promise<unknown>, limit = 32): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 async function filesOf(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
@@ -63,26 +76,23 @@ export async function assemble(outputs: readonly ShardOutput[], outDir: string):
   }
   const next = `${outDir}.assembling`;
   await rm(next, { recursive: true, force: true });
-  const folders = new Set<string>();
-  for (const [path, output] of source) {
+  const entries = [...source];
+  // Folders first (one per article page), then the files; many at once, as the file system's
+  // thread pool allows: one by one, 13,000 files took seconds that an edit's rebuild waits for.
+  const folders = [...new Set(entries.map(([path]) => dirname(join(next, path))))];
+  await inParallel(folders, (folder) => mkdir(folder, { recursive: true }));
+  await inParallel(entries, async ([path, output]) => {
     const target = join(next, path);
-    const folder = dirname(target);
-    if (!folders.has(folder)) {
-      await mkdir(folder, { recursive: true });
-      folders.add(folder);
-    }
-    if (
-      (output.unchanged || (output.patched !== undefined && !output.patched(path))) &&
+    const unchanged = output.unchanged === true || (output.patched !== undefined && !output.patched(path));
+    const linked =
+      unchanged &&
       (await link(join(outDir, path), target).then(
         () => true,
         () => false,
-      ))
-    ) {
-      continue;
-    }
-    // A copy-on-write clone where the file system has them, a plain copy elsewhere.
-    await copyFile(join(output.dir, path), target, constants.COPYFILE_FICLONE);
-  }
+      ));
+    // Otherwise a copy-on-write clone where the file system has them, a plain copy elsewhere.
+    if (!linked) await copyFile(join(output.dir, path), target, constants.COPYFILE_FICLONE);
+  });
   await mkdir(next, { recursive: true });
   const previous = `${outDir}.previous`;
   await rm(previous, { recursive: true, force: true });
