@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { load } from 'cheerio';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_CONTENT, startCms, type Cms } from './support/cms.ts';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_CONTENT, useCms } from './support/cms.ts';
 
 /**
  * Budgets of the admin: the JavaScript its first screen needs (everything the page loads
@@ -14,14 +14,7 @@ import { FIXTURE_CONTENT, startCms, type Cms } from './support/cms.ts';
 /** At most 1.0 MB of gzip JavaScript before the login screen. */
 const INITIAL_JS_BUDGET = 1_000_000;
 
-let cms: Cms;
-beforeAll(async () => {
-  cms = await startCms({ mode: 'fs', content: FIXTURE_CONTENT });
-}, 120_000);
-afterAll(async () => {
-  // beforeAll may have failed before cms was set.
-  await (cms as Cms | undefined)?.close();
-});
+const cms = useCms({ mode: 'fs', content: FIXTURE_CONTENT, loggedIn: false });
 
 describe('admin budgets', () => {
   it(`loads at most ${INITIAL_JS_BUDGET / 1_000_000} MB of gzip JavaScript before the login screen`, async () => {

@@ -2,11 +2,11 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import matter from 'gray-matter';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { slugPattern } from '../../src/schemas/index.ts';
 import { astroBuild, createProjectCopy } from '../support/build.ts';
 import { expectContentCheckPasses } from './support/content.ts';
-import { FIXTURE_CONTENT, login, startCms, type Cms } from './support/cms.ts';
+import { FIXTURE_CONTENT, useCms } from './support/cms.ts';
 import { bodyEditor, chooseRelation, field, input, insertExisting, keepEvidence, publishNow, uploadAndInsert } from './support/ui.ts';
 
 /**
@@ -19,15 +19,7 @@ import { bodyEditor, chooseRelation, field, input, insertExisting, keepEvidence,
 const TITLE = 'Zażółć gęślą jaźń: nowe przepisy o ochronie danych';
 const SPECIAL = 'Znaki { } < > & " _ oraz pod_kreślenie i 2 < 3 > 1 & {x}.';
 
-let cms: Cms;
-beforeAll(async () => {
-  cms = await startCms({ mode: 'fs', content: FIXTURE_CONTENT });
-  await login(cms);
-}, 120_000);
-afterAll(async () => {
-  // beforeAll may have failed before cms was set.
-  await (cms as Cms | undefined)?.close();
-});
+const cms = useCms({ mode: 'fs', content: FIXTURE_CONTENT, loggedIn: true });
 
 describe('creating an article in the admin', () => {
   let file = '';

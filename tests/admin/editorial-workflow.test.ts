@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_CONTENT, git, login, startCms, type Cms } from './support/cms.ts';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_CONTENT, git, useCms } from './support/cms.ts';
 import { bodyEditor, chooseRelation, input, keepEvidence } from './support/ui.ts';
 
 /**
@@ -15,17 +15,8 @@ const SLUG = 'przeglad-tygodnia-rodo-w-sklepach';
 const BRANCH = `cms/articles/${SLUG}`;
 const FILE = `content/articles/${SLUG}.mdx`;
 
-let cms: Cms;
-beforeAll(async () => {
-  cms = await startCms({ mode: 'git', content: FIXTURE_CONTENT });
-  // Publishing asks "Czy na pewno chcesz opublikować tę pozycję?".
-  cms.page.on('dialog', (dialog) => void dialog.accept());
-  await login(cms);
-}, 120_000);
-afterAll(async () => {
-  // beforeAll may have failed before cms was set.
-  await (cms as Cms | undefined)?.close();
-});
+// Publishing asks "Czy na pewno chcesz opublikować tę pozycję?".
+const cms = useCms({ mode: 'git', content: FIXTURE_CONTENT, loggedIn: true, acceptDialogs: true });
 
 const branches = async () => (await git(cms.repoDir, 'branch', '--list', '--format=%(refname:short)')).split('\n').filter(Boolean);
 const status = async () => (await git(cms.repoDir, 'config', '--get', `branch.${BRANCH}.description`)).trim();

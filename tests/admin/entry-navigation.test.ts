@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FIXTURE_CONTENT, login, startCms, type Cms } from './support/cms.ts';
+import { FIXTURE_CONTENT, useCms } from './support/cms.ts';
 import { bodyEditor, chooseRelation, input, keepEvidence, publishNow } from './support/ui.ts';
 
 /**
@@ -12,20 +12,18 @@ import { bodyEditor, chooseRelation, input, keepEvidence, publishNow } from './s
  * crashed.
  */
 
-let cms: Cms;
 const failures: string[] = [];
-beforeAll(async () => {
-  cms = await startCms({ mode: 'fs', content: FIXTURE_CONTENT });
-  cms.page.on('dialog', (dialog) => void dialog.accept());
-  cms.page.on('pageerror', (error) => failures.push(error.message));
-  cms.page.on('console', (message) => {
-    if (message.type() === 'error') failures.push(message.text());
-  });
-  await login(cms);
-}, 120_000);
-afterAll(async () => {
-  // beforeAll may have failed before cms was set.
-  await (cms as Cms | undefined)?.close();
+const cms = useCms({
+  mode: 'fs',
+  content: FIXTURE_CONTENT,
+  loggedIn: true,
+  acceptDialogs: true,
+  preparePage: (page) => {
+    page.on('pageerror', (error) => failures.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') failures.push(message.text());
+    });
+  },
 });
 
 async function siteName(): Promise<string> {

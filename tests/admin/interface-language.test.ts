@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FIXTURE_CONTENT, startCms, type Cms } from './support/cms.ts';
+import { FIXTURE_CONTENT, useCms } from './support/cms.ts';
 import { bodyEditor, input, keepEvidence } from './support/ui.ts';
 
 /**
@@ -13,19 +13,17 @@ import { bodyEditor, input, keepEvidence } from './support/ui.ts';
 const KEY_SHAPED = /\b[a-z][a-zA-Z]*(?:\.[a-z][a-zA-Z]*){2,}\b/g;
 const keysIn = (text: string) => [...text.matchAll(KEY_SHAPED)].map((match) => match[0]).filter((key) => /[A-Z]/.test(key));
 
-let cms: Cms;
 const missing: string[] = [];
-
-beforeAll(async () => {
-  cms = await startCms({ mode: 'fs', content: FIXTURE_CONTENT });
+const cms = useCms({
+  mode: 'fs',
+  content: FIXTURE_CONTENT,
+  loggedIn: false,
   // Leaving a new entry asks whether to drop it; the walk through the screens says yes.
-  cms.page.on('dialog', (dialog) => void dialog.accept());
-  cms.page.on('console', (message) => {
-    if (/missing translation/i.test(message.text())) missing.push(message.text());
-  });
-}, 120_000);
-afterAll(async () => {
-  await (cms as Cms | undefined)?.close();
+  acceptDialogs: true,
+  preparePage: (page) =>
+    page.on('console', (message) => {
+      if (/missing translation/i.test(message.text())) missing.push(message.text());
+    }),
 });
 
 /** Key-shaped names in the accessibility tree and in the texts of attributes a screen reader or a tooltip shows. */

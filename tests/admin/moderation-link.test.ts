@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { login, SAMPLE_CONTENT, startCms, type Cms } from './support/cms.ts';
+import { SAMPLE_CONTENT, useCms } from './support/cms.ts';
 import { field, keepEvidence } from './support/ui.ts';
 
 /**
@@ -10,15 +10,7 @@ import { field, keepEvidence } from './support/ui.ts';
  * with the keyboard and shows where the focus is.
  */
 
-let cms: Cms;
-beforeAll(async () => {
-  cms = await startCms({ mode: 'fs', content: SAMPLE_CONTENT });
-  await login(cms);
-}, 120_000);
-afterAll(async () => {
-  // beforeAll may have failed before cms was set.
-  await (cms as Cms | undefined)?.close();
-});
+const cms = useCms({ mode: 'fs', content: SAMPLE_CONTENT, loggedIn: true });
 
 interface Box {
   x: number;

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_CONTENT, login, startCms, type Cms } from './support/cms.ts';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_CONTENT, useCms, type Cms } from './support/cms.ts';
 import { bodyEditor, keepEvidence } from './support/ui.ts';
 
 /**
@@ -10,15 +10,7 @@ import { bodyEditor, keepEvidence } from './support/ui.ts';
 
 const ARTICLE = 'obowiazki-z-ai-act';
 
-let cms: Cms;
-beforeAll(async () => {
-  cms = await startCms({ mode: 'fs', content: FIXTURE_CONTENT });
-  await login(cms);
-}, 120_000);
-afterAll(async () => {
-  // beforeAll may have failed before cms was set.
-  await (cms as Cms | undefined)?.close();
-});
+const cms = useCms({ mode: 'fs', content: FIXTURE_CONTENT, loggedIn: true });
 
 /** The preview frame (Decap renders the preview in an iframe). */
 function preview(cms: Cms) {

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, SAMPLE_CONTENT, startCms, type Cms } from './support/cms.ts';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_CONTENT, useCms, type Cms } from './support/cms.ts';
 import { expectContentCheckPasses } from './support/content.ts';
 import { bodyEditor, input, keepEvidence, openAddress, publishNow } from './support/ui.ts';
 
@@ -13,17 +13,8 @@ import { bodyEditor, input, keepEvidence, openAddress, publishNow } from './supp
 
 const REPLACEMENT = 'ZMIENIONE';
 
-let cms: Cms;
 const articles = (await readdir(join(SAMPLE_CONTENT, 'articles'))).filter((name) => name.endsWith('.mdx')).sort();
-
-beforeAll(async () => {
-  cms = await startCms({ mode: 'fs', content: SAMPLE_CONTENT });
-  await login(cms);
-}, 120_000);
-afterAll(async () => {
-  // beforeAll may have failed before cms was set.
-  await (cms as Cms | undefined)?.close();
-});
+const cms = useCms({ mode: 'fs', content: SAMPLE_CONTENT, loggedIn: true });
 
 /** Where the edited word is taken from; the articles take turns so that every kind of block is edited. */
 const places = [

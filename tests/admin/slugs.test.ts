@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fileSlug } from '../../src/content-model/index.ts';
 import { astroBuild, createProjectCopy } from '../support/build.ts';
 import { expectContentCheckPasses } from './support/content.ts';
-import { FIXTURE_CONTENT, login, startCms, type Cms } from './support/cms.ts';
+import { FIXTURE_CONTENT, useCms, type Cms } from './support/cms.ts';
 import { bodyEditor, chooseRelation, input, keepEvidence, publishNow } from './support/ui.ts';
 
 /**
@@ -80,18 +80,9 @@ const cases: Case[] = [
   },
 ];
 
-let cms: Cms;
-beforeAll(async () => {
-  cms = await startCms({ mode: 'fs', content: FIXTURE_CONTENT });
-  // Decap may still hold the previous entry as unsaved for a moment after publishing and ask
-  // before leaving it (beforeunload): leave without asking.
-  cms.page.on('dialog', (dialog) => void dialog.accept());
-  await login(cms);
-}, 120_000);
-afterAll(async () => {
-  // beforeAll may have failed before cms was set.
-  await (cms as Cms | undefined)?.close();
-});
+// Decap may still hold the previous entry as unsaved for a moment after publishing and ask
+// before leaving it (beforeunload): leave without asking.
+const cms = useCms({ mode: 'fs', content: FIXTURE_CONTENT, loggedIn: true, acceptDialogs: true });
 
 describe('file names of new entries in the CMS', () => {
   const saved: string[] = [];
