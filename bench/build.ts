@@ -467,8 +467,8 @@ function report(results: Result[], machine: Record<string, string>, toolVersions
     const runs = result.shardRuns;
     if (!runs) return [];
     const built = runs.cold.shards.filter((shard) => shard.done === 'built');
-    const articleShards = built.filter((shard) => shard.name !== 'lists');
-    const lists = built.find((shard) => shard.name === 'lists');
+    const articleShards = built.filter((shard) => !shard.name.startsWith('lists'));
+    const listShards = built.filter((shard) => shard.name.startsWith('lists'));
     const times = articleShards.map((shard) => shard.ms);
     const peaks = articleShards.map((shard) => shard.peakBytes ?? 0);
     const describe = (run: DriverRun | undefined, what: string) => {
@@ -484,7 +484,7 @@ function report(results: Result[], machine: Record<string, string>, toolVersions
       ];
     };
     return [
-      `- **${result.n.toLocaleString('en')} articles, ${result.shards ?? '?'} shards** (cold): plan ${seconds(runs.cold.planMs)}; ${articleShards.length} article shards of ${times.length > 0 ? seconds(median(times)) : 'n/a'} median (${seconds(Math.min(...times))}–${seconds(Math.max(...times))}), largest process ${formatBytes(median(peaks))} median, ${formatBytes(Math.max(...peaks))} at most; lists shard ${lists ? `${seconds(lists.ms)}, ${formatBytes(lists.peakBytes)}` : 'n/a'}; assembly ${seconds(runs.cold.assembleMs)}`,
+      `- **${result.n.toLocaleString('en')} articles, ${result.shards ?? '?'} shards** (cold): plan ${seconds(runs.cold.planMs)}; ${articleShards.length} article shards of ${times.length > 0 ? seconds(median(times)) : 'n/a'} median (${seconds(Math.min(...times))}–${seconds(Math.max(...times))}), largest process ${formatBytes(median(peaks))} median, ${formatBytes(Math.max(...peaks))} at most; ${listShards.length === 1 ? 'lists shard' : `${listShards.length} lists shards`} ${listShards.length > 0 ? `${seconds(Math.max(...listShards.map((shard) => shard.ms)))}, ${formatBytes(Math.max(...listShards.map((shard) => shard.peakBytes ?? 0)))}${listShards.length > 1 ? ' at most' : ''}` : 'n/a'}; assembly ${seconds(runs.cold.assembleMs)}`,
       ...describe(runs.body, 'a body edit'),
       ...describe(runs.title, 'a title edit'),
     ];
