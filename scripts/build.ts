@@ -23,7 +23,7 @@ import { parseYaml } from '../src/content-model/yaml.ts';
 import { discoverContent } from '../src/content-model/index.ts';
 import { getCommentCounts } from '../src/lib/comments.ts';
 import { listShardFiles, PATCH_SHARD, SHARD_ENV, shardOfSlug, type ShardPlan } from '../src/lib/shards.ts';
-import { assemble, type ShardOutput } from './shards/assemble.ts';
+import { assemble, patchSite, type ShardOutput, type SiteChange } from './shards/assemble.ts';
 import {
   AUTO_SHARD_ABOVE,
   AUTO_SHARD_MIN,
@@ -414,12 +414,41 @@ for (const input of planned.shards) {
     });
   }
 }
+/**
+ * After a patch alone (no shard built whole, the same shards as the previous dist/): what changed
+ * in dist/, shard by shard; `undefined` when dist/ is assembled from all the shards' outputs.
+ */
+async function patchedFiles(): Promise<SiteChange[] | undefined> {
+  if (!sameLayout || !existsSync(outDir) || report.some((entry) => entry.done === 'built')) return undefined;
+  const assets = (await readdir(join(shardOut(PATCH_SHARD), '_astro')).catch(() => [] as string[])).filter(
+    (asset) => !existsSync(join(outDir, '_astro', asset)),
+  );
+  return patchTargets.map((target) => {
+    const search = target.reindex ? shardSearchIndex(target.name)?.folder : undefined;
+    return {
+      dir: shardOut(target.name),
+      files: [...target.files, ...assets.map((asset) => `_astro/${asset}`)],
+      folders: search ? [search] : [],
+    };
+  });
+}
+
 const assembleStarted = Date.now();
 await rm(join(stateDir, 'assembled.json'), { force: true });
-const assembled = await assemble(outputs, outDir);
+const changes = await patchedFiles();
+if (changes && (await patchSite(outDir, changes))) {
+  const files = changes.reduce((sum, change) => sum + change.files.length, 0);
+  console.log(
+    `[build] dist/: the previous site with ${files.toLocaleString('en')} files changed (${seconds(Date.now() - assembleStarted)})`,
+  );
+} else {
+  const assembled = await assemble(outputs, outDir);
+  console.log(
+    `[build] dist/: ${assembled.files.toLocaleString('en')} files from ${outputs.length} shards (${seconds(Date.now() - assembleStarted)})`,
+  );
+}
 await writeFile(join(stateDir, 'assembled.json'), JSON.stringify(planned.shards.map((input) => input.name)));
 const assembleMs = Date.now() - assembleStarted;
-console.log(`[build] dist/: ${assembled.files.toLocaleString('en')} files from ${outputs.length} shards (${seconds(assembleMs)})`);
 await writeFile(
   join(stateDir, 'last-run.json'),
   JSON.stringify(

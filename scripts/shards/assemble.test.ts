@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assemble, ShardConflictError } from './assemble.ts';
+import { assemble, patchSite, ShardConflictError } from './assemble.ts';
 
 const work = await mkdtemp(join(tmpdir(), 'szpalta-assemble-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
@@ -80,5 +80,39 @@ describe('assemble', () => {
     );
     expect((await stat(join(out, 'artykuly/a/index.html'))).ino).toBe(before.ino);
     expect(await readFile(join(out, 'artykuly/b/index.html'), 'utf8')).toBe('b2');
+  });
+});
+
+describe('patchSite', () => {
+  it('takes the previous site with the changed files and folders replaced, never writing a previous file in place', async () => {
+    const out = await folder('p-dist', {
+      'index.html': 'home',
+      'artykuly/x/index.html': 'old x',
+      'artykuly/y/index.html': 'y',
+      'pagefind-articles-1/index.pf': 'old index',
+      'pagefind-articles-1/fragment/old.pf': 'old fragment',
+    });
+    // A second name for the previous page: a file written in place would show through it.
+    const keeper = join(work, 'p-keeper.html');
+    await link(join(out, 'artykuly/x/index.html'), keeper);
+    const shard = await folder('p-shard', {
+      'artykuly/x/index.html': 'new x',
+      '_astro/new.webp': 'image',
+      'pagefind-articles-1/index.pf': 'new index',
+      'pagefind-articles-1/fragment/new.pf': 'new fragment',
+    });
+    const applied = await patchSite(out, [
+      { dir: shard, files: ['artykuly/x/index.html', '_astro/new.webp'], folders: ['pagefind-articles-1'] },
+    ]);
+    expect(applied).toBe(true);
+    expect(await readFile(join(out, 'artykuly/x/index.html'), 'utf8')).toBe('new x');
+    expect(await readFile(join(out, 'artykuly/y/index.html'), 'utf8')).toBe('y');
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('home');
+    expect(await readFile(join(out, '_astro/new.webp'), 'utf8')).toBe('image');
+    expect(await readFile(join(out, 'pagefind-articles-1/index.pf'), 'utf8')).toBe('new index');
+    await expect(readFile(join(out, 'pagefind-articles-1/fragment/old.pf'), 'utf8')).rejects.toThrow('ENOENT');
+    expect(await readFile(keeper, 'utf8')).toBe('old x');
+    await expect(stat(`${out}.assembling`)).rejects.toThrow('ENOENT');
+    await expect(stat(`${out}.previous`)).rejects.toThrow('ENOENT');
   });
 });

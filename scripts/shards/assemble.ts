@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import { dirname, join, relative, sep } from 'node:path';
 
 /** One shard's output and the part of it that goes into the site. */
@@ -32,6 +33,17 @@ export class ShardConflictError extends Error {
     this.path = path;
     this.shards = shards;
   }
+}
+
+/** Puts the site assembled in `next` in the place of `outDir` (the previous site is removed last). */
+async function swapIn(next: string, outDir: string): Promise<void> {
+  const previous = `${outDir}.previous`;
+  await rm(previous, { recursive: true, force: true });
+  await rename(outDir, previous).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  });
+  await rename(next, outDir);
+  await rm(previous, { recursive: true, force: true });
 }
 
 /** Runs `task` on every item, at most `limit` at a time; the first failure stops the rest and is thrown. */
@@ -94,12 +106,53 @@ export async function assemble(outputs: readonly ShardOutput[], outDir: string):
     if (!linked) await copyFile(join(output.dir, path), target, constants.COPYFILE_FICLONE);
   });
   await mkdir(next, { recursive: true });
-  const previous = `${outDir}.previous`;
-  await rm(previous, { recursive: true, force: true });
-  await rename(outDir, previous).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  });
-  await rename(next, outDir);
-  await rm(previous, { recursive: true, force: true });
+  await swapIn(next, outDir);
   return { files: source.size };
+}
+
+/** Files of one shard's output that changed since the previous site. */
+export interface SiteChange {
+  /** The shard's output folder. */
+  dir: string;
+  /** Files (relative, `/`-separated) to take from `dir`. */
+  files: readonly string[];
+  /** Folders to take from `dir` whole, replacing the previous site's (a search bundle written again). */
+  folders?: readonly string[];
+}
+
+/**
+ * The previous site with a few files changed (after a patch, when no shard was built whole and
+ * the shards are the ones the previous site was assembled from): a tree of hard links to the
+ * previous site, made by one `cp -al` (GNU coreutils), with the changed files copied over. A
+ * link made from Node costs a system call and a promise per file, seconds for tens of thousands
+ * of files. A changed file is unlinked before it is copied, so the previous site is never written
+ * in place, and it is swapped in at the end as in `assemble`. Resolves to `false`, changing
+ * nothing, where `cp -al` is not available (the caller then assembles as usual).
+ */
+export async function patchSite(outDir: string, changes: readonly SiteChange[]): Promise<boolean> {
+  const next = `${outDir}.assembling`;
+  await rm(next, { recursive: true, force: true });
+  const linked = await new Promise<boolean>((resolvePromise) => {
+    const child = spawn('cp', ['-al', outDir, next], { stdio: 'ignore' });
+    child.on('error', () => resolvePromise(false));
+    child.on('close', (code) => resolvePromise(code === 0));
+  });
+  if (!linked) {
+    await rm(next, { recursive: true, force: true });
+    return false;
+  }
+  for (const change of changes) {
+    for (const folder of change.folders ?? []) {
+      await rm(join(next, folder), { recursive: true, force: true });
+      await cp(join(change.dir, folder), join(next, folder), { recursive: true });
+    }
+    await inParallel(change.files, async (file) => {
+      const target = join(next, file);
+      await mkdir(dirname(target), { recursive: true });
+      await rm(target, { force: true });
+      await copyFile(join(change.dir, file), target, constants.COPYFILE_FICLONE);
+    });
+  }
+  await swapIn(next, outDir);
+  return true;
 }
