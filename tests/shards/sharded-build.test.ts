@@ -269,5 +269,6 @@ describe(`a site of ${ARTICLES} articles built whole and in ${SHARDS} shards`, (
       await browser.close();
       await server.close();
     }
-  });
+    // Three sharded runs, a whole build and a browser: minutes on a busy machine.
+  }, 900_000);
 });
