@@ -216,4 +216,48 @@ describe('in Chromium, served with the _headers rules', () => {
     }
     expect(shifted).toEqual([]);
   });
+
+  it('the header does not move while the page arrives tag by tag (painted half parsed, as on a slow phone)', async () => {
+    const { browser } = started();
+    const article = fixture.published.find((candidate) => candidate.hero && candidate.ads);
+    if (!article) throw new Error('the fixture has no article with a hero and ads');
+    const trickling = await startStaticServer(fixture.dist, { trickle: { through: '</header>', headMs: 300, pieceMs: 30 } });
+    const shifted: string[] = [];
+    const unpainted: string[] = [];
+    try {
+      for (const viewport of VIEWPORTS) {
+        const context = await browser.newContext({ viewport });
+        await watchLayoutShifts(context);
+        // Control: the distinct states of the header in frames rendered while it was incomplete. Without
+        // them (say, the stylesheet came late, and nothing is rendered before it) nothing was tested.
+        await context.addInitScript(() => {
+          const store = window as unknown as { headerStates: Set<number> };
+          store.headerStates = new Set();
+          const frame = () => {
+            if (document.querySelector('main')) return;
+            const header = document.querySelector('.site-header');
+            if (header) store.headerStates.add(header.querySelectorAll('*').length);
+            requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        });
+        try {
+          const page = await context.newPage();
+          for (const path of ['/', `/artykuly/${article.slug}/`]) {
+            await page.goto(`${trickling.origin}${path}`, { waitUntil: 'load' });
+            const shifts = await layoutShifts(page);
+            if (shifts.some((shift) => shift.value > 0)) shifted.push(describeShifts(`${viewport.width}px ${path}`, shifts));
+            const states = await page.evaluate(() => (window as unknown as { headerStates: Set<number> }).headerStates.size);
+            if (states <= 5) unpainted.push(`${viewport.width}px ${path}: the header rendered in ${states} partial states`);
+          }
+        } finally {
+          await context.close();
+        }
+      }
+    } finally {
+      await trickling.close();
+    }
+    expect(shifted).toEqual([]);
+    expect(unpainted).toEqual([]);
+  });
 });
