@@ -212,8 +212,9 @@ async function patchTarget(name: string, planned: ShardUnits, digest: string): P
 /**
  * Renders the pages the targets name in one `astro build` (the patch) and puts them into the
  * shards' outputs; a shard whose own articles changed gets its search bundle written again.
+ * Gives back the patch's `_astro/` files.
  */
-async function patchShards(targets: readonly PatchTarget[], inputs: readonly ShardInput[]): Promise<void> {
+async function patchShards(targets: readonly PatchTarget[], inputs: readonly ShardInput[]): Promise<string[]> {
   const out = shardOut(PATCH_SHARD);
   await rm(out, { recursive: true, force: true });
   await shareImageCache(PATCH_SHARD);
@@ -254,6 +255,7 @@ async function patchShards(targets: readonly PatchTarget[], inputs: readonly Sha
     }
     await markBuilt(input);
   }
+  return assets;
 }
 
 if (values.only !== undefined) {
@@ -362,9 +364,10 @@ for (const input of planned.shards) {
   );
 }
 let patchRun: { ms: number; pages: number; shards: string[] } | null = null;
+let patchAssets: string[] = [];
 if (patchTargets.length > 0) {
   const patchStarted = Date.now();
-  await patchShards(patchTargets, planned.shards);
+  patchAssets = await patchShards(patchTargets, planned.shards);
   const ms = Date.now() - patchStarted;
   patchRun = {
     ms,
@@ -418,11 +421,9 @@ for (const input of planned.shards) {
  * After a patch alone (no shard built whole, the same shards as the previous dist/): what changed
  * in dist/, shard by shard; `undefined` when dist/ is assembled from all the shards' outputs.
  */
-async function patchedFiles(): Promise<SiteChange[] | undefined> {
+function patchedFiles(): SiteChange[] | undefined {
   if (!sameLayout || !existsSync(outDir) || report.some((entry) => entry.done === 'built')) return undefined;
-  const assets = (await readdir(join(shardOut(PATCH_SHARD), '_astro')).catch(() => [] as string[])).filter(
-    (asset) => !existsSync(join(outDir, '_astro', asset)),
-  );
+  const assets = patchAssets.filter((asset) => !existsSync(join(outDir, '_astro', asset)));
   return patchTargets.map((target) => {
     const search = target.reindex ? shardSearchIndex(target.name)?.folder : undefined;
     return {
@@ -435,7 +436,7 @@ async function patchedFiles(): Promise<SiteChange[] | undefined> {
 
 const assembleStarted = Date.now();
 await rm(join(stateDir, 'assembled.json'), { force: true });
-const changes = await patchedFiles();
+const changes = patchedFiles();
 if (changes && (await patchSite(outDir, changes))) {
   const files = changes.reduce((sum, change) => sum + change.files.length, 0);
   console.log(

@@ -374,6 +374,9 @@ export function planShards({ root, contentDir, shards, buildTime, commentCounts,
 
   const published = sortNewestFirst(indexed.filter((article) => article.plan.published));
   const feed = published.slice(0, FEED_SIZE);
+  /** What a page shows of an article whose body it prints: the whole file and its images. */
+  const body = (article: IndexedArticle) =>
+    `${article.id} ${article.fileHash} ${article.fileImages.map((image) => `${image}=${imageHash(image)}`).join(' ')}`;
   const card = (article: IndexedArticle | undefined) =>
     article ? `${article.id} ${article.cardHash} ${article.cardImages.map((image) => `${image}=${imageHash(image)}`).join(' ')}` : '-';
 
@@ -450,7 +453,7 @@ export function planShards({ root, contentDir, shards, buildTime, commentCounts,
       for (const other of [previous, next, ...related]) if (other) known.add(other);
       const planned = { previous: previous?.id ?? null, next: next?.id ?? null, related: related.map((other) => other.id) };
       links[article.id] = planned;
-      const own = `own ${article.id} ${article.fileHash} ${article.fileImages.map((image) => `${image}=${imageHash(image)}`).join(' ')}`;
+      const own = `own ${body(article)}`;
       shard.search.update(`${own}\n`);
       shard.add(urlFile(urls.article(article.id)), {
         text: [
@@ -510,12 +513,7 @@ export function planShards({ root, contentDir, shards, buildTime, commentCounts,
       planned.elsewhere = elsewhere;
       show(urlFile(urls.home), 'home', [...(lists.lead ? [lists.lead] : []), ...lists.home.items], homePart);
       shard.add(urlFile(urls.feed), {
-        text: feed
-          .map(
-            (article) =>
-              `feed ${article.id} ${article.fileHash} ${article.fileImages.map((image) => `${image}=${imageHash(image)}`).join(' ')}`,
-          )
-          .join('\n'),
+        text: feed.map((article) => `feed ${body(article)}`).join('\n'),
         shows: [],
         part: { kind: 'site-feed' },
       });

@@ -219,6 +219,7 @@ describe(`a site of ${ARTICLES} articles built whole and in ${SHARDS} shards`, (
     });
   });
 
+  // Three sharded runs, a whole build and a browser: minutes on a busy machine.
   it('keeps every shard when nothing changed; after edits it renders only the changed pages, and the site equals a whole build', async () => {
     const again = await runDriver(sharded.project, SHARD_ARGS, 'sharded-again');
     expect(again).toContain('0 shards built, 0 patched, 5 kept');
@@ -269,6 +270,5 @@ describe(`a site of ${ARTICLES} articles built whole and in ${SHARDS} shards`, (
       await browser.close();
       await server.close();
     }
-    // Three sharded runs, a whole build and a browser: minutes on a busy machine.
   }, 900_000);
 });
